@@ -14,7 +14,7 @@ public interface IggyClient {
   void connect(Duration timeout);
 
   /** The topic with all its partitions; a missing stream or topic is a permanent error naming it. */
-  TopicMetadata fetchTopic(TopicRef topic, Duration timeout);
+  TopicDescription fetchTopic(TopicRef topic, Duration timeout);
 
   /** Polls one partition as a standalone consumer without auto-commit. */
   PolledBatch poll(TopicRef topic, int partitionId, PollStart start, int count, Duration timeout);

@@ -55,7 +55,7 @@ public final class SdkIggyConnection implements IggyConnection {
   }
 
   @Override
-  public TopicMetadata fetchTopic(TopicRef topic, Duration timeout) {
+  public TopicDescription fetchTopic(TopicRef topic, Duration timeout) {
     long deadline = deadline(timeout);
     AsyncIggyTcpClient client = client(deadline);
     RequestContext context = RequestContext.of("fetch topic metadata", topic);
@@ -70,7 +70,7 @@ public final class SdkIggyConnection implements IggyConnection {
           partition.messagesCount().longValue()));
     }
     partitions.sort((a, b) -> Integer.compare(a.id(), b.id()));
-    return new TopicMetadata(topic, details.get().id(), details.get().name(), partitions);
+    return new TopicDescription(topic, details.get().id(), details.get().name(), partitions);
   }
 
   @Override

@@ -134,7 +134,7 @@ public final class SharedIggyClients implements IggyClientSource {
     }
 
     @Override
-    public TopicMetadata fetchTopic(TopicRef topic, Duration timeout) {
+    public TopicDescription fetchTopic(TopicRef topic, Duration timeout) {
       return connection().fetchTopic(topic, timeout);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
  * @param name the topic name
  * @param partitions every live partition
  */
-public record TopicMetadata(TopicRef ref, long topicId, String name, List<PartitionMetadata> partitions) {
-  public TopicMetadata {
+public record TopicDescription(TopicRef ref, long topicId, String name, List<PartitionMetadata> partitions) {
+  public TopicDescription {
     partitions = List.copyOf(partitions);
   }
 

@@ -1,0 +1,74 @@
+package org.apache.iggy.connector.pinot.consumer;
+
+import java.util.List;
+import org.apache.pinot.spi.stream.BytesStreamMessage;
+import org.apache.pinot.spi.stream.LongMsgOffset;
+import org.apache.pinot.spi.stream.MessageBatch;
+import org.apache.pinot.spi.stream.StreamMessage;
+import org.apache.pinot.spi.stream.StreamMessageMetadata;
+import org.apache.pinot.spi.stream.StreamPartitionMsgOffset;
+
+/** The messages of one fetch from one Iggy partition, in offset order. */
+public class IggyMessageBatch implements MessageBatch<byte[]> {
+  private final List<BytesStreamMessage> _messages;
+  private final LongMsgOffset _offsetOfNextBatch;
+  private final long _sizeInBytes;
+  private final boolean _dataLoss;
+
+  /**
+   * @param messages the messages, in offset order
+   * @param offsetOfNextBatch where the next fetch starts: last offset + 1, or the requested offset when empty
+   * @param sizeInBytes the sum of the payload sizes
+   * @param dataLoss whether messages between the requested offset and the first returned one were deleted
+   */
+  public IggyMessageBatch(List<BytesStreamMessage> messages, long offsetOfNextBatch, long sizeInBytes,
+      boolean dataLoss) {
+    _messages = List.copyOf(messages);
+    _offsetOfNextBatch = new LongMsgOffset(offsetOfNextBatch);
+    _sizeInBytes = sizeInBytes;
+    _dataLoss = dataLoss;
+  }
+
+  @Override
+  public int getMessageCount() {
+    return _messages.size();
+  }
+
+  @Override
+  public StreamMessage<byte[]> getStreamMessage(int index) {
+    return _messages.get(index);
+  }
+
+  @Override
+  public StreamPartitionMsgOffset getOffsetOfNextBatch() {
+    return _offsetOfNextBatch;
+  }
+
+  @Override
+  public StreamPartitionMsgOffset getFirstMessageOffset() {
+    return _messages.isEmpty() ? null : _messages.get(0).getMetadata().getOffset();
+  }
+
+  @Override
+  public StreamMessageMetadata getLastMessageMetadata() {
+    return _messages.isEmpty() ? null : _messages.get(_messages.size() - 1).getMetadata();
+  }
+
+  @Override
+  public boolean hasDataLoss() {
+    return _dataLoss;
+  }
+
+  @Override
+  public long getSizeInBytes() {
+    return _sizeInBytes;
+  }
+
+  /**
+   * The offset after the message at {@code index}. Pinot 1.3 and 1.4 call it only when a message has no next offset
+   * in its metadata, which never happens here; it is declared so such a call cannot fail.
+   */
+  public StreamPartitionMsgOffset getNextStreamPartitionMsgOffsetAtIndex(int index) {
+    return _messages.get(index).getMetadata().getNextOffset();
+  }
+}
