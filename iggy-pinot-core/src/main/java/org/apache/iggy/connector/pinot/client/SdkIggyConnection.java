@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClientBuilder;
@@ -38,7 +36,7 @@ public final class SdkIggyConnection implements IggyConnection {
   private static final Consumer POLL_CONSUMER = Consumer.of(0L);
 
   private final IggyConnectionSettings _settings;
-  private final IggyErrorClassifier _classifier;
+  private final RequestAwaiter _awaiter;
   private final ReentrantLock _connectLock = new ReentrantLock();
   private volatile AsyncIggyTcpClient _client;
   private volatile boolean _broken;
@@ -46,7 +44,7 @@ public final class SdkIggyConnection implements IggyConnection {
 
   public SdkIggyConnection(IggyConnectionSettings settings) {
     _settings = settings;
-    _classifier = new IggyErrorClassifier(settings);
+    _awaiter = new RequestAwaiter(settings, () -> _broken = true);
   }
 
   @Override
@@ -56,10 +54,10 @@ public final class SdkIggyConnection implements IggyConnection {
 
   @Override
   public TopicDescription fetchTopic(TopicRef topic, Duration timeout) {
-    long deadline = deadline(timeout);
+    long deadline = _awaiter.deadlineFor(timeout.toMillis());
     AsyncIggyTcpClient client = client(deadline);
     RequestContext context = RequestContext.of("fetch topic metadata", topic);
-    Optional<TopicDetails> details = await(client.topics().getTopic(streamId(topic.stream()),
+    Optional<TopicDetails> details = _awaiter.await(client.topics().getTopic(streamId(topic.stream()),
         topicId(topic.topic())), deadline, context);
     if (details.isEmpty()) {
       throw missingStreamOrTopic(client, topic, deadline, context);
@@ -75,11 +73,11 @@ public final class SdkIggyConnection implements IggyConnection {
 
   @Override
   public PolledBatch poll(TopicRef topic, int partitionId, PollStart start, int count, Duration timeout) {
-    long deadline = deadline(timeout);
+    long deadline = _awaiter.deadlineFor(timeout.toMillis());
     AsyncIggyTcpClient client = client(deadline);
-    PolledMessages polled = await(client.messages().pollMessages(streamId(topic.stream()), topicId(topic.topic()),
-        Optional.of((long) partitionId), POLL_CONSUMER, strategy(start), (long) count, false), deadline,
-        RequestContext.of("poll", topic, partitionId));
+    PolledMessages polled = _awaiter.await(client.messages().pollMessages(streamId(topic.stream()),
+        topicId(topic.topic()), Optional.of((long) partitionId), POLL_CONSUMER, strategy(start), (long) count, false),
+        deadline, RequestContext.of("poll", topic, partitionId));
     List<IggyRecord> records = new ArrayList<>(polled.messages().size());
     for (Message message : polled.messages()) {
       records.add(IggyRecords.fromSdk(message));
@@ -90,9 +88,9 @@ public final class SdkIggyConnection implements IggyConnection {
   @Override
   public void storeConsumerOffset(TopicRef topic, int partitionId, String consumerName, long offset,
       Duration timeout) {
-    long deadline = deadline(timeout);
+    long deadline = _awaiter.deadlineFor(timeout.toMillis());
     AsyncIggyTcpClient client = client(deadline);
-    await(client.consumerOffsets().storeConsumerOffset(streamId(topic.stream()), topicId(topic.topic()),
+    _awaiter.await(client.consumerOffsets().storeConsumerOffset(streamId(topic.stream()), topicId(topic.topic()),
         Optional.of((long) partitionId), Consumer.of(ConsumerId.of(consumerName)), BigInteger.valueOf(offset)),
         deadline, RequestContext.of("store consumer offset", topic, partitionId));
   }
@@ -119,7 +117,7 @@ public final class SdkIggyConnection implements IggyConnection {
       return client;
     }
     try {
-      if (!_connectLock.tryLock(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+      if (!_connectLock.tryLock(RequestAwaiter.remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
         throw IggyErrors.transientError("connecting to Iggy at " + _settings.address()
             + " is taking longer than the request deadline", null);
       }
@@ -144,12 +142,13 @@ public final class SdkIggyConnection implements IggyConnection {
     }
     AsyncIggyTcpClient client = builder().build();
     try {
-      await(client.connect(), deadline, RequestContext.of("connect"));
+      _awaiter.await(client.connect(), deadline, RequestContext.of("connect"));
       if (_settings.usesToken()) {
-        await(client.personalAccessTokens().loginWithPersonalAccessToken(_settings.personalAccessToken()), deadline,
-            RequestContext.of("log in with personal access token"));
+        _awaiter.await(client.personalAccessTokens().loginWithPersonalAccessToken(_settings.personalAccessToken()),
+            deadline, RequestContext.of("log in with personal access token"));
       } else {
-        await(client.login(), deadline, RequestContext.of("log in as user '" + _settings.username() + "'"));
+        _awaiter.await(client.login(), deadline, RequestContext.of("log in as user '" + _settings.username()
+            + "'"));
       }
     } catch (RuntimeException e) {
       _broken = true;
@@ -183,43 +182,12 @@ public final class SdkIggyConnection implements IggyConnection {
 
   private RuntimeException missingStreamOrTopic(AsyncIggyTcpClient client, TopicRef topic, long deadline,
       RequestContext context) {
-    boolean streamExists = await(client.streams().getStream(streamId(topic.stream())), deadline, context).isPresent();
+    boolean streamExists = _awaiter.await(client.streams().getStream(streamId(topic.stream())), deadline, context)
+        .isPresent();
     String message = streamExists
         ? "Iggy topic " + topic.topic() + " not found in stream " + topic.stream() + " at " + _settings.address()
         : "Iggy stream " + topic.stream() + " not found at " + _settings.address();
     return IggyErrors.permanentError(message, null);
-  }
-
-  private <T> T await(CompletableFuture<T> future, long deadline, RequestContext context) {
-    long waitMillis = remainingMillis(deadline);
-    try {
-      return future.get(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      _broken = true;
-      throw IggyErrors.transientError(context.describe() + " on Iggy at " + _settings.address() + " timed out after "
-          + waitMillis + " ms", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw IggyErrors.transientError(context.describe() + " on Iggy at " + _settings.address() + " was interrupted",
-          e);
-    } catch (ExecutionException | RuntimeException e) {
-      ClassifiedError classified = _classifier.classify(e, context);
-      if (classified.evictClient()) {
-        _broken = true;
-      }
-      throw classified.exception();
-    }
-  }
-
-  private long deadline(Duration timeout) {
-    long millis = Math.min(Math.max(timeout.toMillis(), 1), _settings.requestTimeoutMillis());
-    return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-  }
-
-  private static long remainingMillis(long deadline) {
-    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
   }
 
   private static StreamId streamId(IggyResourceId id) {

@@ -37,6 +37,7 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
   private final IggyMessageMetadata _metadata;
   private final ConsumerProgressMirror _progressMirror;
   private final AtomicBoolean _closed = new AtomicBoolean();
+  private long _loggedResetAt = -1;
 
   public IggyPartitionGroupConsumer(String clientId, IggyStreamConfig config, IggyClientHandle client,
       int pinotPartitionId) {
@@ -64,11 +65,15 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
     if (polled.records().isEmpty() && isBeyondEnd(start, polled, deadline)) {
       PolledBatch fromFirst = _client.poll(_topic, _iggyPartitionId, PollStart.first(), _config.pollBatchSize(),
           remaining(deadline));
-      LOG.error("[{}] Requested offset {} of partition {} of {} is beyond the partition's end (last offset {}): the "
-          + "topic was purged or re-created. Reporting data loss and resuming at the first retained offset {}",
-          _clientId, start, _iggyPartitionId, _topic, polled.currentOffset(),
-          fromFirst.records().isEmpty() ? "(partition empty)" : fromFirst.records().get(0).offset());
-      return batch(start, fromFirst.records(), true);
+      if (_loggedResetAt != start) {
+        _loggedResetAt = start;
+        LOG.error("[{}] Requested offset {} of partition {} of {} is beyond the partition's end (last offset {}): the "
+            + "topic was purged or re-created. Resuming at the first retained offset {} and reporting data loss",
+            _clientId, start, _iggyPartitionId, _topic, polled.currentOffset(),
+            fromFirst.records().isEmpty() ? "(none yet, waiting for new messages)" : fromFirst.records().get(0)
+                .offset());
+      }
+      return batch(start, fromFirst.records(), !fromFirst.records().isEmpty());
     }
     boolean dataLoss = !polled.records().isEmpty() && polled.records().get(0).offset() > start;
     if (dataLoss) {

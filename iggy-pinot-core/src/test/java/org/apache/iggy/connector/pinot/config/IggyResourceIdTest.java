@@ -35,7 +35,8 @@ class IggyResourceIdTest {
   @Test
   void rejectsBlankHugeAndOverlongValues() {
     assertThatThrownBy(() -> IggyResourceId.parse("  ")).hasMessage("must not be empty");
-    assertThatThrownBy(() -> IggyResourceId.parse("4294967296")).hasMessage("numeric id 4294967296 is above 4294967295");
+    assertThatThrownBy(() -> IggyResourceId.parse("4294967296"))
+        .hasMessage("numeric id 4294967296 is above 4294967295");
     assertThatThrownBy(() -> IggyResourceId.parse("123456789012345678901234567890"))
         .hasMessageContaining("is above 4294967295");
     assertThatThrownBy(() -> IggyResourceId.parse("x".repeat(256))).hasMessage("name is longer than 255 bytes");

@@ -1,0 +1,109 @@
+package org.apache.iggy.connector.pinot.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
+import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
+import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
+import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
+import org.apache.iggy.connector.pinot.testing.TestConfigs;
+import org.apache.pinot.spi.stream.LongMsgOffset;
+import org.apache.pinot.spi.stream.LongMsgOffsetFactory;
+import org.apache.pinot.spi.stream.OffsetCriteria;
+import org.apache.pinot.spi.stream.PartitionGroupConsumer;
+import org.apache.pinot.spi.stream.PartitionGroupConsumptionStatus;
+import org.apache.pinot.spi.stream.StreamMetadataProvider;
+import org.apache.pinot.spi.stream.TransientConsumerException;
+import org.apache.pinot.spi.utils.retry.FixedDelayRetryPolicy;
+import org.junit.jupiter.api.Test;
+
+class IggyConsumerFactoryTest {
+  private final FakeIggyClient _iggy = new FakeIggyClient(4);
+  private final List<IggyConnectionSettings> _borrowed = new ArrayList<>();
+
+  private IggyConsumerFactory factory(Map<String, String> overrides) {
+    IggyConsumerFactory factory = new IggyConsumerFactory(settings -> {
+      _borrowed.add(settings);
+      return _iggy;
+    });
+    factory.init(TestConfigs.streamConfig(overrides));
+    return factory;
+  }
+
+  @Test
+  void initValidatesWithoutTouchingTheNetwork() {
+    IggyConsumerFactory factory = factory(Map.of("stream.iggy.port", "9191"));
+
+    assertThat(factory.config().connection().port()).isEqualTo(9191);
+    assertThat(_borrowed).isEmpty();
+    assertThat(_iggy.connectCalls() + _iggy.fetchTopicCalls() + _iggy.pollCalls()).isZero();
+    assertThatThrownBy(() -> factory(Map.of("stream.iggy.port", "x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream.iggy.port");
+  }
+
+  @Test
+  void consumersAreKeyedByTheStreamPartitionId() throws Exception {
+    _iggy.append(3, "from-partition-3");
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(10_003, 3, 0,
+        new LongMsgOffset(0), null, "IN_PROGRESS");
+
+    PartitionGroupConsumer consumer = factory(Map.of()).createPartitionGroupConsumer("c", status);
+
+    byte[] payload = (byte[]) consumer.fetchMessages(new LongMsgOffset(0), 1000).getStreamMessage(0).getValue();
+    assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("from-partition-3");
+    assertThat(_borrowed).hasSize(1);
+  }
+
+  @Test
+  void theRetryPolicyOverloadRetriesConnectionSetUp() {
+    _iggy.failNext(2, FakeIggyClient::networkDown);
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(0, 0, new LongMsgOffset(0), null,
+        "IN_PROGRESS");
+
+    PartitionGroupConsumer consumer = factory(Map.of()).createPartitionGroupConsumer("c", status,
+        new FixedDelayRetryPolicy(5, 1));
+
+    assertThat(consumer).isNotNull();
+    assertThat(_iggy.connectCalls()).isEqualTo(3);
+  }
+
+  @Test
+  void theRetryPolicyOverloadGivesUpWithATransientErrorAndReleasesTheClient() {
+    _iggy.failNext(10, FakeIggyClient::networkDown);
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(0, 0, new LongMsgOffset(0), null,
+        "IN_PROGRESS");
+
+    assertThatThrownBy(() -> factory(Map.of()).createPartitionGroupConsumer("c", status,
+        new FixedDelayRetryPolicy(3, 1))).isInstanceOf(TransientConsumerException.class)
+        .hasMessageContaining("cannot connect to Iggy at localhost:8090");
+    assertThat(_iggy.closeCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void metadataProviders() throws Exception {
+    IggyConsumerFactory factory = factory(Map.of());
+    _iggy.append(2, "a");
+
+    try (StreamMetadataProvider partition = factory.createPartitionMetadataProvider("c", 2);
+        StreamMetadataProvider stream = factory.createStreamMetadataProvider("c");
+        StreamMetadataProvider shared = factory.createStreamMetadataProvider("c", true);
+        StreamMetadataProvider notShared = factory.createStreamMetadataProvider("c", false)) {
+      assertThat(partition.fetchStreamPartitionOffset(OffsetCriteria.LARGEST_OFFSET_CRITERIA, 1000)).hasToString(
+          "1");
+      assertThat(stream.fetchPartitionCount(1000)).isEqualTo(4);
+      assertThat(shared).isInstanceOf(SynchronizedIggyStreamMetadataProvider.class);
+      assertThat(notShared).isExactlyInstanceOf(IggyStreamMetadataProvider.class);
+    }
+    assertThat(_iggy.closeCalls()).isEqualTo(4);
+  }
+
+  @Test
+  void offsetsAreLongs() {
+    assertThat(factory(Map.of()).createStreamMsgOffsetFactory()).isInstanceOf(LongMsgOffsetFactory.class);
+  }
+}

@@ -1,0 +1,209 @@
+package org.apache.iggy.connector.pinot.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.iggy.connector.pinot.client.PollStart;
+import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
+import org.apache.iggy.connector.pinot.testing.TestConfigs;
+import org.apache.pinot.spi.stream.LongMsgOffset;
+import org.apache.pinot.spi.stream.MessageBatch;
+import org.apache.pinot.spi.stream.StreamMessageMetadata;
+import org.apache.pinot.spi.stream.TransientConsumerException;
+import org.junit.jupiter.api.Test;
+
+class IggyPartitionGroupConsumerTest {
+  private final FakeIggyClient _iggy = new FakeIggyClient(2);
+
+  private IggyPartitionGroupConsumer consumer(Map<String, String> overrides) {
+    return new IggyPartitionGroupConsumer("test-client", TestConfigs.config(overrides), _iggy, 1);
+  }
+
+  private static List<String> payloads(MessageBatch<byte[]> batch) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < batch.getMessageCount(); i++) {
+      out.add(new String(batch.getStreamMessage(i).getValue(), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static long offsetOf(MessageBatch<byte[]> batch, int index) {
+    return ((LongMsgOffset) batch.getStreamMessage(index).getMetadata().getOffset()).getOffset();
+  }
+
+  @Test
+  void readsInBatchesByExplicitOffsetAndChainsTheNextOffset() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+
+    MessageBatch<byte[]> first = consumer.fetchMessages(new LongMsgOffset(0), 1000);
+    MessageBatch<byte[]> second = consumer.fetchMessages(first.getOffsetOfNextBatch(), 1000);
+    MessageBatch<byte[]> third = consumer.fetchMessages(second.getOffsetOfNextBatch(), 1000);
+
+    assertThat(payloads(first)).containsExactly("a", "b", "c");
+    assertThat(first.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(3));
+    assertThat(first.getFirstMessageOffset()).isEqualByComparingTo(new LongMsgOffset(0));
+    assertThat(first.getLastMessageMetadata().getOffset()).isEqualByComparingTo(new LongMsgOffset(2));
+    assertThat(first.getSizeInBytes()).isEqualTo(3);
+    assertThat(first.hasDataLoss()).isFalse();
+    assertThat(first.isEndOfPartitionGroup()).isFalse();
+    assertThat(payloads(second)).containsExactly("d", "e");
+    assertThat(third.getMessageCount()).isZero();
+    assertThat(third.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(5));
+    assertThat(third.getFirstMessageOffset()).isNull();
+    assertThat(_iggy.pollStarts()).containsExactly(PollStart.offset(0), PollStart.offset(3), PollStart.offset(5));
+  }
+
+  @Test
+  void everyMessageCarriesItsOffsetNextOffsetIngestionTimeAndSize() {
+    long micros = _iggy.append(1, "hello");
+    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(0), 1000);
+
+    StreamMessageMetadata metadata = batch.getStreamMessage(0).getMetadata();
+    assertThat(metadata.getOffset()).isEqualByComparingTo(new LongMsgOffset(0));
+    assertThat(metadata.getNextOffset()).isEqualByComparingTo(new LongMsgOffset(1));
+    assertThat(metadata.getRecordIngestionTimeMs()).isEqualTo(micros / 1000);
+    assertThat(metadata.getFirstStreamRecordIngestionTimeMs()).isEqualTo((micros - 5_000) / 1000);
+    assertThat(metadata.getRecordSerializedSize()).isEqualTo(5);
+    assertThat(metadata.getHeaders()).isNull();
+    assertThat(metadata.getRecordMetadata()).isNullOrEmpty();
+    assertThat(batch.getStreamMessage(0).getKey()).isNull();
+  }
+
+  @Test
+  void metadataPopulateExposesHeadersAndRecordMetadata() {
+    long micros = _iggy.append(1, Map.of("source", "web", "attempt", 3L), "x");
+    MessageBatch<byte[]> batch = consumer(Map.of("stream.iggy.metadata.populate", "true"))
+        .fetchMessages(new LongMsgOffset(0), 1000);
+
+    StreamMessageMetadata metadata = batch.getStreamMessage(0).getMetadata();
+    assertThat(metadata.getHeaders().getValue("source")).isEqualTo("web");
+    assertThat(metadata.getHeaders().getValue("attempt")).isEqualTo(3L);
+    assertThat(metadata.getRecordMetadata()).containsEntry("offset", "0").containsEntry("partition", "1")
+        .containsEntry("timestamp", Long.toString(micros / 1000))
+        .containsEntry("originTimestamp", Long.toString(micros - 5_000)).containsEntry("messageId", "10000");
+  }
+
+  @Test
+  void sameStartOffsetGivesTheSameMessages() {
+    _iggy.append(1, "a", "b", "c", "d");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+
+    assertThat(payloads(consumer.fetchMessages(new LongMsgOffset(1), 1000)))
+        .isEqualTo(payloads(consumer.fetchMessages(new LongMsgOffset(1), 1000))).containsExactly("b", "c", "d");
+  }
+
+  @Test
+  void retentionPastTheRequestedOffsetIsDataLoss() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    _iggy.deleteBelow(1, 3);
+
+    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(1), 1000);
+
+    assertThat(batch.hasDataLoss()).isTrue();
+    assertThat(offsetOf(batch, 0)).isEqualTo(3);
+    assertThat(batch.getFirstMessageOffset()).isEqualByComparingTo(new LongMsgOffset(3));
+    assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(5));
+  }
+
+  @Test
+  void anOffsetBeyondTheEndAfterAPurgeResumesAtTheFirstRetainedOffsetWithDataLoss() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    _iggy.purge();
+    _iggy.append(1, "new-0", "new-1");
+
+    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(5), 1000);
+
+    assertThat(batch.hasDataLoss()).isTrue();
+    assertThat(payloads(batch)).containsExactly("new-0", "new-1");
+    assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(2));
+  }
+
+  @Test
+  void aPurgedPartitionThatIsStillEmptyWaitsThenResumesWithDataLoss() {
+    _iggy.append(1, "a", "b", "c");
+    _iggy.purge();
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    MessageBatch<byte[]> empty = consumer.fetchMessages(new LongMsgOffset(3), 1000);
+    assertThat(empty.getMessageCount()).isZero();
+    assertThat(empty.hasDataLoss()).isFalse();
+
+    _iggy.append(1, "after-purge");
+    MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(3), 1000);
+
+    assertThat(batch.hasDataLoss()).isTrue();
+    assertThat(payloads(batch)).containsExactly("after-purge");
+  }
+
+  @Test
+  void anEmptyPartitionAtOffsetOneAfterAPurgeIsRecognised() {
+    _iggy.append(1, "a");
+    _iggy.purge();
+
+    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(1), 1000);
+
+    assertThat(batch.getMessageCount()).isZero();
+    assertThat(_iggy.pollStarts()).containsExactly(PollStart.offset(1), PollStart.first());
+  }
+
+  @Test
+  void theNextOffsetOfAnUpToDatePartitionIsNotMistakenForAPurge() {
+    _iggy.append(1, "a");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+
+    MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(1), 1000);
+
+    assertThat(batch.getMessageCount()).isZero();
+    assertThat(batch.hasDataLoss()).isFalse();
+    assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(1));
+  }
+
+  @Test
+  void errorsPropagateInsteadOfBecomingAnEmptyBatch() {
+    _iggy.append(1, "a");
+    _iggy.failNext(1, FakeIggyClient::networkDown);
+
+    assertThatThrownBy(() -> consumer(Map.of()).fetchMessages(new LongMsgOffset(0), 1000))
+        .isInstanceOf(TransientConsumerException.class).hasMessageContaining("cannot reach Iggy");
+  }
+
+  @Test
+  void checkpointMirrorsLastProcessedOffsetToTheConsumerGroupName() {
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"));
+
+    assertThat(consumer.checkpoint(new LongMsgOffset(0))).isEqualByComparingTo(new LongMsgOffset(0));
+    assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
+    assertThat(consumer.checkpoint(new LongMsgOffset(42))).isEqualByComparingTo(new LongMsgOffset(42));
+    assertThat(_iggy.storedOffset(1, "pinot-events")).isEqualTo(41);
+  }
+
+  @Test
+  void aFailedMirrorNeverFailsTheCheckpoint() {
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"));
+    _iggy.failNext(1, FakeIggyClient::networkDown);
+
+    assertThat(consumer.checkpoint(new LongMsgOffset(7))).isEqualByComparingTo(new LongMsgOffset(7));
+    assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
+  }
+
+  @Test
+  void withoutConsumerGroupNothingIsStored() {
+    consumer(Map.of()).checkpoint(new LongMsgOffset(9));
+
+    assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
+  }
+
+  @Test
+  void closeReleasesTheClientOnce() {
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+
+    consumer.close();
+    consumer.close();
+
+    assertThat(_iggy.closeCalls()).isEqualTo(1);
+  }
+}
