@@ -1,0 +1,137 @@
+package org.apache.iggy.connector.pinot.testserver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/** Everything the server stores. All access is synchronised on this object. */
+final class ServerState {
+  final Slab<StreamState> _streams = new Slab<>();
+  final Map<String, UserAccount> _users = new LinkedHashMap<>();
+  final Map<String, Token> _tokens = new HashMap<>();
+  final Map<Long, Session> _sessions = new HashMap<>();
+  volatile LongSupplier _clockMicros = () -> TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+  private long _lastMicros;
+
+  /**
+   * A personal access token.
+   *
+   * @param userId whose token
+   * @param name its name
+   * @param expiryMicros when it expires, 0 for never
+   */
+  record Token(int userId, String name, long expiryMicros) {
+  }
+
+  ServerState(String rootUsername, String rootPassword) {
+    _users.put(rootUsername, new UserAccount(0, rootUsername, rootPassword, true, null));
+  }
+
+  /** Server time in microseconds, never going backwards. */
+  synchronized long nowMicros() {
+    _lastMicros = Math.max(_lastMicros, _clockMicros.getAsLong());
+    return _lastMicros;
+  }
+
+  synchronized UserAccount addUser(String username, String password, boolean active, Set<Integer> readableStreams) {
+    UserAccount user = new UserAccount(_users.size(), username, password, active, readableStreams);
+    _users.put(username, user);
+    return user;
+  }
+
+  synchronized UserAccount userById(int id) {
+    for (UserAccount user : _users.values()) {
+      if (user.id() == id) {
+        return user;
+      }
+    }
+    return null;
+  }
+
+  StreamState stream(WireId id) {
+    if (id.isNumeric()) {
+      return _streams.get(id.numeric());
+    }
+    for (StreamState stream : _streams.values()) {
+      if (stream._name.equals(id.name())) {
+        return stream;
+      }
+    }
+    return null;
+  }
+
+  StreamState requireStream(WireId id) {
+    StreamState stream = stream(id);
+    if (stream == null) {
+      throw new IggyServerError(ErrorCodes.STREAM_ID_NOT_FOUND);
+    }
+    return stream;
+  }
+
+  static TopicState topic(StreamState stream, WireId id) {
+    if (id.isNumeric()) {
+      return stream._topics.get(id.numeric());
+    }
+    for (TopicState topic : stream._topics.values()) {
+      if (topic._name.equals(id.name())) {
+        return topic;
+      }
+    }
+    return null;
+  }
+
+  static TopicState requireTopic(StreamState stream, WireId id) {
+    TopicState topic = topic(stream, id);
+    if (topic == null) {
+      throw new IggyServerError(ErrorCodes.TOPIC_ID_NOT_FOUND);
+    }
+    return topic;
+  }
+
+  static GroupState group(TopicState topic, WireId id) {
+    if (id.isNumeric()) {
+      return topic._groups.get(id.numeric());
+    }
+    for (GroupState group : topic._groups.values()) {
+      if (group._name.equals(id.name())) {
+        return group;
+      }
+    }
+    return null;
+  }
+
+  /** Groups the client of a connection belongs to: stream id, topic id, group id. */
+  synchronized List<long[]> memberships(long clientId) {
+    List<long[]> memberships = new ArrayList<>();
+    for (StreamState stream : _streams.values()) {
+      for (TopicState topic : stream._topics.values()) {
+        for (GroupState group : topic._groups.values()) {
+          if (group._members.containsKey(clientId)) {
+            memberships.add(new long[] {stream._id, topic._id, group._id});
+          }
+        }
+      }
+    }
+    return memberships;
+  }
+
+  /** A connection closed: it leaves every group it had joined. */
+  synchronized void disconnected(Session session) {
+    _sessions.remove(session._clientId);
+    for (StreamState stream : _streams.values()) {
+      for (TopicState topic : stream._topics.values()) {
+        for (GroupState group : topic._groups.values()) {
+          if (group._members.remove(session._clientId) != null) {
+            group._pollCursor.remove(session._clientId);
+            group.rebalance(topic._partitions.size());
+          }
+        }
+      }
+    }
+  }
+}
