@@ -15,6 +15,7 @@ public final class Faults {
   private final AtomicInteger _failuresLeft = new AtomicInteger();
   private volatile int _failureCode;
   private final AtomicInteger _cutsLeft = new AtomicInteger();
+  private final AtomicInteger _swallowed = new AtomicInteger();
 
   /** Answers every following request after {@code millis}; 0 answers at once again. */
   public void stall(long millis) {
@@ -42,6 +43,15 @@ public final class Faults {
     _stallMillis.set(0);
     _failuresLeft.set(0);
     _cutsLeft.set(0);
+  }
+
+  /** Requests left unanswered so far because of {@link #stallForever()}. */
+  public int swallowed() {
+    return _swallowed.get();
+  }
+
+  void recordSwallowed() {
+    _swallowed.incrementAndGet();
   }
 
   long stallMillis() {

@@ -110,6 +110,7 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
     long stall = _faults.stallMillis();
     if (stall == Faults.NEVER) {
       LOG.debug("Swallowing the answer to command {}", code);
+      _faults.recordSwallowed();
       response.release();
       return;
     }

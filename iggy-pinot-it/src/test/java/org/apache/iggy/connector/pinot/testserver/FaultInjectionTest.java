@@ -1,0 +1,161 @@
+package org.apache.iggy.connector.pinot.testserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
+import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.identifier.StreamId;
+import org.apache.iggy.identifier.TopicId;
+import org.apache.iggy.message.Message;
+import org.apache.iggy.message.Partitioning;
+import org.apache.iggy.message.PolledMessages;
+import org.apache.iggy.message.PollingStrategy;
+import org.apache.iggy.topic.CompressionAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every fault a test can inject, observed through the real async SDK. */
+class FaultInjectionTest {
+  private static final StreamId STREAM = StreamId.of("s");
+  private static final TopicId TOPIC = TopicId.of("t");
+  private IggyTestServer _server;
+  private AsyncIggyTcpClient _client;
+
+  @BeforeEach
+  void start() throws Exception {
+    _server = IggyTestServer.start();
+    IggyTcpClient producer = IggyTcpClient.builder().host(_server.host()).port(_server.port())
+        .credentials("iggy", "iggy").buildAndLogin();
+    producer.streams().createStream("s");
+    producer.topics().createTopic(STREAM, 1L, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
+        Optional.empty(), "t");
+    producer.messages().sendMessages(STREAM, TOPIC, Partitioning.partitionId(0L), List.of(Message.of("a")));
+    _client = AsyncIggyTcpClient.builder().host(_server.host()).port(_server.port()).credentials("iggy", "iggy")
+        .connectionPoolSize(1).buildAndLogin().get(5, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() {
+    _client.close();
+    _server.close();
+  }
+
+  private CompletableFuture<PolledMessages> poll() {
+    return _client.messages().pollMessages(STREAM, TOPIC, Optional.of(0L), Consumer.of(0L),
+        PollingStrategy.first(), 10L, false);
+  }
+
+  @Test
+  void stallDelaysTheAnswer() throws Exception {
+    _server.faults().stall(400);
+    long started = System.nanoTime();
+
+    assertThat(poll().get(5, TimeUnit.SECONDS).messages()).hasSize(1);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(380);
+  }
+
+  @Test
+  void stallForeverNeverAnswers() {
+    _server.faults().stallForever();
+
+    assertThatThrownBy(() -> poll().get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void aGracefulCloseLeavesTheSdksRequestHangingWhileResetFailsIt() throws Exception {
+    _server.faults().stallForever();
+    CompletableFuture<PolledMessages> hanging = poll();
+    awaitSwallowed(1);
+    _server.faults().clear();
+    _server.closeConnectionsGracefully();
+    assertThatThrownBy(() -> hanging.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+    assertThatThrownBy(() -> poll().get(10, TimeUnit.SECONDS)).as("the hung request keeps the only pooled channel")
+        .hasStackTraceContaining("AcquireTimeoutException");
+  }
+
+  @Test
+  void aResetFailsTheRequestInFlight() {
+    _server.faults().stallForever();
+    CompletableFuture<PolledMessages> reset = poll();
+    awaitSwallowed(1);
+
+    _server.dropConnections();
+
+    assertThatThrownBy(() -> reset.get(5, TimeUnit.SECONDS)).hasStackTraceContaining("Connection reset");
+  }
+
+  private void awaitSwallowed(int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (_server.faults().swallowed() < count) {
+      assertThat(System.nanoTime()).as("request reached the server").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void injectedErrorCodesAnswerTheNextRequests() throws Exception {
+    _server.faults().failNext(1, 40);
+
+    assertThatThrownBy(() -> poll().get(5, TimeUnit.SECONDS)).hasStackTraceContaining("40");
+    assertThat(poll().get(5, TimeUnit.SECONDS).messages()).hasSize(1);
+  }
+
+  @Test
+  void aCutResponseClosesTheConnection() {
+    _server.faults().cutNextResponse();
+
+    assertThatThrownBy(() -> poll().get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void refusedConnectionsAndRestartKeepingData() throws Exception {
+    int port = _server.port();
+    _server.refuseConnections();
+    AsyncIggyTcpClient refused = AsyncIggyTcpClient.builder().host(_server.host()).port(port).build();
+    assertThatThrownBy(() -> refused.connect().get(5, TimeUnit.SECONDS)).hasStackTraceContaining("refused");
+    refused.close();
+
+    _server.acceptConnections();
+    _server.restart();
+
+    assertThat(_server.port()).isEqualTo(port);
+    AsyncIggyTcpClient again = AsyncIggyTcpClient.builder().host(_server.host()).port(port)
+        .credentials("iggy", "iggy").buildAndLogin().get(5, TimeUnit.SECONDS);
+    assertThat(again.messages().pollMessages(STREAM, TOPIC, Optional.of(0L), Consumer.of(0L),
+        PollingStrategy.first(), 10L, false).get(5, TimeUnit.SECONDS).messages()).hasSize(1);
+    again.close();
+  }
+
+  @Test
+  void tlsWithTheGeneratedCertificate(@TempDir Path dir) throws Exception {
+    try (IggyTestServer tls = IggyTestServer.builder().tls(true).start()) {
+      Path ca = Files.writeString(dir.resolve("ca.pem"), tls.certificatePem());
+      AsyncIggyTcpClient client = AsyncIggyTcpClient.builder().host("localhost").port(tls.port())
+          .credentials("iggy", "iggy").enableTls().tlsCertificate(ca.toFile()).buildAndLogin()
+          .get(10, TimeUnit.SECONDS);
+      assertThat(client.system().ping().get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+      client.close();
+
+      Path otherCa = Files.writeString(dir.resolve("other.pem"), SelfSignedTls.generate("other").certificatePem());
+      assertThatThrownBy(() -> AsyncIggyTcpClient.builder().host("localhost").port(tls.port())
+          .credentials("iggy", "iggy").enableTls().tlsCertificate(otherCa.toFile()).buildAndLogin()
+          .get(10, TimeUnit.SECONDS)).hasStackTraceContaining("SSLHandshakeException");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
