@@ -80,9 +80,9 @@ public final class IggyTestServer implements AutoCloseable {
     return _faults;
   }
 
-  /** Replaces the server clock (microseconds since the epoch); time never goes backwards. */
+  /** Replaces the server clock (microseconds since the epoch); from then on time never goes backwards. */
   public void clock(LongSupplier micros) {
-    _state._clockMicros = micros;
+    _state.clock(micros);
   }
 
   /** Adds a user that may log in and read only the given stream ids (empty: none). */

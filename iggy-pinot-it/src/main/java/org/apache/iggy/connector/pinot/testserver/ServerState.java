@@ -15,7 +15,7 @@ final class ServerState {
   final Map<String, UserAccount> _users = new LinkedHashMap<>();
   final Map<String, Token> _tokens = new HashMap<>();
   final Map<Long, Session> _sessions = new HashMap<>();
-  volatile LongSupplier _clockMicros = () -> TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+  private LongSupplier _clockMicros = () -> TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
   private long _lastMicros;
 
   /**
@@ -30,6 +30,12 @@ final class ServerState {
 
   ServerState(String rootUsername, String rootPassword) {
     _users.put(rootUsername, new UserAccount(0, rootUsername, rootPassword, true, null));
+  }
+
+  /** Replaces the clock; time then restarts from it and never goes backwards again. */
+  synchronized void clock(LongSupplier micros) {
+    _clockMicros = micros;
+    _lastMicros = 0;
   }
 
   /** Server time in microseconds, never going backwards. */
