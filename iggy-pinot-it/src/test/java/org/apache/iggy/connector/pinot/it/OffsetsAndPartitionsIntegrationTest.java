@@ -8,10 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
+import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.identifier.ConsumerId;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.Message;
@@ -211,10 +214,9 @@ class OffsetsAndPartitionsIntegrationTest {
 
     consumer.checkpoint(batch.getOffsetOfNextBatch());
 
-    org.apache.iggy.consumergroup.Consumer mirrored = org.apache.iggy.consumergroup.Consumer.of(
-        org.apache.iggy.identifier.ConsumerId.of("pinot-clicks"));
+    Consumer mirrored = Consumer.of(ConsumerId.of("pinot-clicks"));
     assertThat(_iggy.admin().consumerOffsets().getConsumerOffset(StreamId.of(_stream), TopicId.of(TOPIC),
-        java.util.Optional.of(2L), mirrored).orElseThrow().storedOffset().longValue()).isEqualTo(29);
+        Optional.of(2L), mirrored).orElseThrow().storedOffset().longValue()).isEqualTo(29);
     consumer.close();
   }
 }
