@@ -68,12 +68,9 @@ final class GroupCommands {
 
   WriterBuf delete(WireReader in, Session session) {
     StreamCommands.requireRoot(session);
-    WireId streamId = in.identifier();
-    WireId topicId = in.identifier();
-    WireId groupId = in.identifier();
     synchronized (_state) {
-      TopicState topic = ServerState.requireTopic(_state.requireStream(streamId), topicId);
-      topic._groups.remove(requireGroup(topic, groupId)._id);
+      TopicGroup target = resolve(in);
+      target.topic()._groups.remove(target.group()._id);
     }
     return null;
   }
@@ -81,15 +78,11 @@ final class GroupCommands {
   /** Join is idempotent; every membership change deals the partitions again. */
   WriterBuf join(WireReader in, Session session) {
     session.requireUser();
-    WireId streamId = in.identifier();
-    WireId topicId = in.identifier();
-    WireId groupId = in.identifier();
     synchronized (_state) {
-      TopicState topic = ServerState.requireTopic(_state.requireStream(streamId), topicId);
-      GroupState group = requireGroup(topic, groupId);
-      if (!group._members.containsKey(session._clientId)) {
-        group._members.put(session._clientId, new ArrayList<>());
-        group.rebalance(topic._partitions.size());
+      TopicGroup target = resolve(in);
+      if (!target.group()._members.containsKey(session._clientId)) {
+        target.group()._members.put(session._clientId, new ArrayList<>());
+        target.group().rebalance(target.topic()._partitions.size());
       }
     }
     return null;
@@ -97,19 +90,27 @@ final class GroupCommands {
 
   WriterBuf leave(WireReader in, Session session) {
     session.requireUser();
+    synchronized (_state) {
+      TopicGroup target = resolve(in);
+      if (target.group()._members.remove(session._clientId) == null) {
+        throw new IggyServerError(ErrorCodes.CONSUMER_GROUP_MEMBER_NOT_FOUND);
+      }
+      target.group()._pollCursor.remove(session._clientId);
+      target.group().rebalance(target.topic()._partitions.size());
+    }
+    return null;
+  }
+
+  /** A group and its topic, named by stream · topic · group identifiers; missing ones are 1009 / 2010 / 5000. */
+  private record TopicGroup(TopicState topic, GroupState group) {
+  }
+
+  private TopicGroup resolve(WireReader in) {
     WireId streamId = in.identifier();
     WireId topicId = in.identifier();
     WireId groupId = in.identifier();
-    synchronized (_state) {
-      TopicState topic = ServerState.requireTopic(_state.requireStream(streamId), topicId);
-      GroupState group = requireGroup(topic, groupId);
-      if (group._members.remove(session._clientId) == null) {
-        throw new IggyServerError(ErrorCodes.CONSUMER_GROUP_MEMBER_NOT_FOUND);
-      }
-      group._pollCursor.remove(session._clientId);
-      group.rebalance(topic._partitions.size());
-    }
-    return null;
+    TopicState topic = ServerState.requireTopic(_state.requireStream(streamId), topicId);
+    return new TopicGroup(topic, requireGroup(topic, groupId));
   }
 
   private static GroupState requireGroup(TopicState topic, WireId id) {

@@ -10,20 +10,9 @@ final class OffsetCommands {
 
   /** StoreConsumerOffset: consumer · stream · topic · partition · offset u64. The offset must exist (else 4100). */
   WriterBuf store(WireReader in, Session session) {
-    UserAccount user = session.requireUser();
-    WireConsumer consumer = in.consumer();
-    WireId streamId = in.identifier();
-    WireId topicId = in.identifier();
-    long partitionId = in.optionalPartition();
-    long offset = in.u64();
     synchronized (_state) {
-      StreamState stream = _state.requireStream(streamId);
-      TopicState topic = ServerState.requireTopic(stream, topicId);
-      StreamCommands.requireRead(user, stream);
-      ConsumerKey key = ConsumerKey.resolve(topic, consumer, session, partitionId);
-      if (key.partition() == null) {
-        throw new IggyServerError(ErrorCodes.NOT_RESOLVED_CONSUMER);
-      }
+      ConsumerKey key = resolve(in, session);
+      long offset = in.u64();
       if (key.partition().isEmpty() || offset > key.partition().currentOffset()) {
         throw new IggyServerError(ErrorCodes.INVALID_OFFSET);
       }
@@ -55,24 +44,33 @@ final class OffsetCommands {
   }
 
   WriterBuf delete(WireReader in, Session session) {
-    UserAccount user = session.requireUser();
-    WireConsumer consumer = in.consumer();
-    WireId streamId = in.identifier();
-    WireId topicId = in.identifier();
-    long partitionId = in.optionalPartition();
     synchronized (_state) {
-      StreamState stream = _state.requireStream(streamId);
-      TopicState topic = ServerState.requireTopic(stream, topicId);
-      StreamCommands.requireRead(user, stream);
-      ConsumerKey key = ConsumerKey.resolve(topic, consumer, session, partitionId);
-      if (key.partition() == null) {
-        throw new IggyServerError(ErrorCodes.NOT_RESOLVED_CONSUMER);
-      }
+      ConsumerKey key = resolve(in, session);
       if (key.offsets().remove(key.id()) == null) {
         throw new IggyServerError(ErrorCodes.CONSUMER_OFFSET_NOT_FOUND);
       }
     }
     return null;
+  }
+
+  /**
+   * Reads consumer · stream · topic · partition and resolves where that consumer's offset lives; a group member that
+   * does not own the partition is 3022.
+   */
+  private ConsumerKey resolve(WireReader in, Session session) {
+    UserAccount user = session.requireUser();
+    WireConsumer consumer = in.consumer();
+    WireId streamId = in.identifier();
+    WireId topicId = in.identifier();
+    long partitionId = in.optionalPartition();
+    StreamState stream = _state.requireStream(streamId);
+    TopicState topic = ServerState.requireTopic(stream, topicId);
+    StreamCommands.requireRead(user, stream);
+    ConsumerKey key = ConsumerKey.resolve(topic, consumer, session, partitionId);
+    if (key.partition() == null) {
+      throw new IggyServerError(ErrorCodes.NOT_RESOLVED_CONSUMER);
+    }
+    return key;
   }
 
   /** Get does not need group membership. */
