@@ -22,14 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pinot's entry point for {@code "streamType": "iggy"}. Pinot creates a factory at almost every call site, so
- * {@link #init} only validates the config; connections are borrowed from the JVM-wide {@link SharedIggyClients} and
- * opened on first use.
+ * {@link #init} only parses and validates the config; connections are borrowed from the JVM-wide
+ * {@link SharedIggyClients} and opened on first use. An invalid config fails every provider and consumer creation
+ * with the message naming the keys: Pinot reports errors from there to the user (table creation, segment errors),
+ * while it drops the message of an exception thrown by {@code init}.
  */
 public class IggyConsumerFactory extends StreamConsumerFactory {
   private static final Logger LOG = LoggerFactory.getLogger(IggyConsumerFactory.class);
 
   private final IggyClientSource _clients;
   private IggyStreamConfig _config;
+  private IllegalArgumentException _configError;
 
   public IggyConsumerFactory() {
     this(SharedIggyClients.global());
@@ -43,35 +46,51 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
   @Override
   protected void init(StreamConfig streamConfig) {
     super.init(streamConfig);
-    _config = IggyStreamConfig.from(streamConfig);
+    try {
+      _config = IggyStreamConfig.from(streamConfig);
+    } catch (IllegalArgumentException e) {
+      _configError = e;
+    }
   }
 
-  /** The validated Iggy config of this factory. */
+  /**
+   * The validated Iggy config of this factory.
+   *
+   * @throws IllegalArgumentException naming every invalid key when the config is invalid
+   */
   public IggyStreamConfig config() {
+    if (_configError != null) {
+      throw new IllegalArgumentException(_configError.getMessage(), _configError);
+    }
     return _config;
   }
 
   @Override
   public StreamMetadataProvider createPartitionMetadataProvider(String clientId, int partition) {
-    return new IggyStreamMetadataProvider(clientId, _config, _clients.borrow(_config.connection()), partition);
+    IggyStreamConfig config = config();
+    return new IggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()), partition);
   }
 
   @Override
   public StreamMetadataProvider createStreamMetadataProvider(String clientId) {
-    return new IggyStreamMetadataProvider(clientId, _config, _clients.borrow(_config.connection()));
+    IggyStreamConfig config = config();
+    return new IggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()));
   }
 
   @Override
   public StreamMetadataProvider createStreamMetadataProvider(String clientId, boolean concurrentAccessExpected) {
-    return concurrentAccessExpected
-        ? new SynchronizedIggyStreamMetadataProvider(clientId, _config, _clients.borrow(_config.connection()))
-        : createStreamMetadataProvider(clientId);
+    if (!concurrentAccessExpected) {
+      return createStreamMetadataProvider(clientId);
+    }
+    IggyStreamConfig config = config();
+    return new SynchronizedIggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()));
   }
 
   @Override
   public PartitionGroupConsumer createPartitionGroupConsumer(String clientId,
       PartitionGroupConsumptionStatus partitionGroupConsumptionStatus) {
-    return new IggyPartitionGroupConsumer(clientId, _config, _clients.borrow(_config.connection()),
+    IggyStreamConfig config = config();
+    return new IggyPartitionGroupConsumer(clientId, config, _clients.borrow(config.connection()),
         partitionGroupConsumptionStatus.getStreamPartitionGroupId());
   }
 
@@ -81,7 +100,7 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
       PartitionGroupConsumptionStatus partitionGroupConsumptionStatus, RetryPolicy retryPolicy) {
     IggyPartitionGroupConsumer consumer = (IggyPartitionGroupConsumer) createPartitionGroupConsumer(clientId,
         partitionGroupConsumptionStatus);
-    Duration connectTimeout = Duration.ofMillis(_config.connection().connectTimeoutMillis());
+    Duration connectTimeout = Duration.ofMillis(config().connection().connectTimeoutMillis());
     try {
       retryPolicy.attempt(() -> {
         try {
@@ -89,14 +108,14 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
           return true;
         } catch (TransientConsumerException e) {
           LOG.warn("[{}] Connecting to Iggy at {} failed, will retry: {}", clientId,
-              _config.connection().address(), e.getMessage());
+              config().connection().address(), e.getMessage());
           return false;
         }
       });
       return consumer;
     } catch (AttemptFailureException e) {
       consumer.close();
-      throw IggyErrors.transientError("cannot connect to Iggy at " + _config.connection().address() + " after "
+      throw IggyErrors.transientError("cannot connect to Iggy at " + config().connection().address() + " after "
           + "retries: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       consumer.close();

@@ -42,8 +42,12 @@ class IggyConsumerFactoryTest {
     assertThat(factory.config().connection().port()).isEqualTo(9191);
     assertThat(_borrowed).isEmpty();
     assertThat(_iggy.connectCalls() + _iggy.fetchTopicCalls() + _iggy.pollCalls()).isZero();
-    assertThatThrownBy(() -> factory(Map.of("stream.iggy.port", "x")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream.iggy.port");
+    IggyConsumerFactory invalid = factory(Map.of("stream.iggy.port", "x"));
+    assertThatThrownBy(() -> invalid.createStreamMetadataProvider("c")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stream.iggy.port: 'x' is not valid");
+    assertThatThrownBy(() -> invalid.createPartitionGroupConsumer("c", new PartitionGroupConsumptionStatus(0, 0,
+        new LongMsgOffset(0), null, "IN_PROGRESS"))).hasMessageContaining("stream.iggy.port");
+    assertThat(_borrowed).isEmpty();
   }
 
   @Test

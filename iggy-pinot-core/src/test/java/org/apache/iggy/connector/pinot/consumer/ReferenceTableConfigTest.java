@@ -69,13 +69,14 @@ class ReferenceTableConfigTest {
   }
 
   @Test
-  void aBadIggyKeyFailsFactoryCreationNamingTheKey() throws IOException {
+  void aBadIggyKeyFailsProviderAndConsumerCreationNamingTheKey() throws IOException {
     Map<String, String> streamConfigs = referenceStreamConfigs();
     streamConfigs.put("stream.iggy.topic.name", "user-events");
     streamConfigs.remove("stream.iggy.host");
-    StreamConfig streamConfig = new StreamConfig("events_REALTIME", streamConfigs);
+    StreamConsumerFactory factory = StreamConsumerFactoryProvider.create(new StreamConfig("events_REALTIME",
+        streamConfigs));
 
-    assertThatThrownBy(() -> StreamConsumerFactoryProvider.create(streamConfig))
-        .hasStackTraceContaining("stream.iggy.host is required");
+    assertThatThrownBy(() -> factory.createStreamMetadataProvider("c"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream.iggy.host is required");
   }
 }

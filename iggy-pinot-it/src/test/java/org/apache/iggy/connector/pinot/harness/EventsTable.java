@@ -20,7 +20,12 @@ public final class EventsTable {
 
   /** userId, eventType, deviceId, duration, count, timestamp, plus a {@code seq} column for exactly-once checks. */
   public static Schema schema() {
-    return new Schema.SchemaBuilder().setSchemaName(NAME)
+    return schema(NAME);
+  }
+
+  /** The same schema under another name (Pinot finds a table's schema by the table's name). */
+  public static Schema schema(String name) {
+    return new Schema.SchemaBuilder().setSchemaName(name)
         .addSingleValueDimension("userId", FieldSpec.DataType.STRING)
         .addSingleValueDimension("eventType", FieldSpec.DataType.STRING)
         .addSingleValueDimension("deviceId", FieldSpec.DataType.STRING)
