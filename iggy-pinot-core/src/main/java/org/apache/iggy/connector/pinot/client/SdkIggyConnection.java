@@ -14,6 +14,7 @@ import org.apache.iggy.client.async.tcp.AsyncIggyTcpClientBuilder;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.identifier.ConsumerId;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
@@ -22,6 +23,7 @@ import org.apache.iggy.message.PolledMessages;
 import org.apache.iggy.message.PollingStrategy;
 import org.apache.iggy.partition.Partition;
 import org.apache.iggy.topic.TopicDetails;
+import org.apache.pinot.spi.stream.TransientConsumerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,8 @@ public final class SdkIggyConnection implements IggyConnection {
 
   private final IggyConnectionSettings _settings;
   private final RequestAwaiter _awaiter;
+  /** Waits like {@link #_awaiter} but leaves the broken flag to the caller, which retries a refused probe. */
+  private final RequestAwaiter _loginProbe;
   private final ReentrantLock _connectLock = new ReentrantLock();
   private volatile AsyncIggyTcpClient _client;
   private volatile boolean _broken;
@@ -45,6 +49,7 @@ public final class SdkIggyConnection implements IggyConnection {
   public SdkIggyConnection(IggyConnectionSettings settings) {
     _settings = settings;
     _awaiter = new RequestAwaiter(settings, () -> _broken = true);
+    _loginProbe = new RequestAwaiter(settings, () -> { });
   }
 
   @Override
@@ -150,6 +155,7 @@ public final class SdkIggyConnection implements IggyConnection {
         _awaiter.await(client.login(), deadline, RequestContext.of("log in as user '" + _settings.username()
             + "'"));
       }
+      awaitSessionReady(client, deadline);
     } catch (RuntimeException e) {
       _broken = true;
       client.close();
@@ -159,6 +165,28 @@ public final class SdkIggyConnection implements IggyConnection {
     LOG.info("Connected to Iggy at {} as {} (tls={}, pool size {})", _settings.address(), _settings.principal(),
         _settings.tls(), _settings.poolSize());
     return client;
+  }
+
+  /**
+   * The SDK 0.8.0 marks itself logged in only after the login future has completed, so a request sent right after
+   * the login can be refused client-side with "Not authenticated". Wait, within the deadline, until an authenticated
+   * request goes through.
+   */
+  private void awaitSessionReady(AsyncIggyTcpClient client, long deadline) {
+    RequestContext context = RequestContext.of("confirm the login");
+    while (true) {
+      try {
+        _loginProbe.await(client.system().getMe(), deadline, context);
+        return;
+      } catch (TransientConsumerException e) {
+        if (!(IggyErrorClassifier.unwrap(e.getCause()) instanceof IggyNotConnectedException)
+            || System.nanoTime() >= deadline) {
+          _broken = true;
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private AsyncIggyTcpClientBuilder builder() {

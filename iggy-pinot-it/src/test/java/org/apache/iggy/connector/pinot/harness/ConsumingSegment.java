@@ -114,8 +114,12 @@ public final class ConsumingSegment implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    _manager.stop();
+  public void close() {
+    try {
+      _manager.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     _manager.offload();
     _manager.destroy();
     ImmutableSegment immutable = _immutable.get();

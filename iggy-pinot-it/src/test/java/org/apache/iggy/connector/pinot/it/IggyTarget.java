@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
+import org.apache.iggy.connector.pinot.testserver.LoggedIn;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.Message;
@@ -34,7 +35,7 @@ public final class IggyTarget implements AutoCloseable {
     _port = port;
     _username = username;
     _password = password;
-    _admin = IggyTcpClient.builder().host(host).port(port).credentials(username, password).buildAndLogin();
+    _admin = LoggedIn.blocking(IggyTcpClient.builder().host(host).port(port).credentials(username, password));
   }
 
   /** The real server named by the environment, or a fresh in-process test server. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
+import org.apache.iggy.connector.pinot.testserver.LoggedIn;
 import org.apache.iggy.connector.pinot.testserver.SelfSignedTls;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
@@ -79,8 +80,8 @@ class SecurityIntegrationTest {
   }
 
   private static void seed(IggyTestServer tls, Path ca) {
-    IggyTcpClient admin = IggyTcpClient.builder().host("localhost").port(tls.port()).credentials("iggy", "iggy").enableTls()
-        .tlsCertificate(ca.toFile()).buildAndLogin();
+    IggyTcpClient admin = LoggedIn.blocking(IggyTcpClient.builder().host("localhost").port(tls.port())
+        .credentials("iggy", "iggy").enableTls().tlsCertificate(ca.toFile()));
     admin.streams().createStream("s");
     admin.topics().createTopic(StreamId.of("s"), 1L, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
         Optional.empty(), TOPIC);

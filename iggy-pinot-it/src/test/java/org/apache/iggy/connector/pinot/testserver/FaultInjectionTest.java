@@ -37,14 +37,14 @@ class FaultInjectionTest {
   @BeforeEach
   void start() throws Exception {
     _server = IggyTestServer.start();
-    IggyTcpClient producer = IggyTcpClient.builder().host(_server.host()).port(_server.port())
-        .credentials("iggy", "iggy").buildAndLogin();
+    IggyTcpClient producer = LoggedIn.blocking(IggyTcpClient.builder().host(_server.host()).port(_server.port())
+        .credentials("iggy", "iggy"));
     producer.streams().createStream("s");
     producer.topics().createTopic(STREAM, 1L, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
         Optional.empty(), "t");
     producer.messages().sendMessages(STREAM, TOPIC, Partitioning.partitionId(0L), List.of(Message.of("a")));
-    _client = AsyncIggyTcpClient.builder().host(_server.host()).port(_server.port()).credentials("iggy", "iggy")
-        .connectionPoolSize(1).buildAndLogin().get(5, TimeUnit.SECONDS);
+    _client = LoggedIn.async(AsyncIggyTcpClient.builder().host(_server.host()).port(_server.port())
+        .credentials("iggy", "iggy").connectionPoolSize(1));
   }
 
   @AfterEach
@@ -133,8 +133,8 @@ class FaultInjectionTest {
     _server.restart();
 
     assertThat(_server.port()).isEqualTo(port);
-    AsyncIggyTcpClient again = AsyncIggyTcpClient.builder().host(_server.host()).port(port)
-        .credentials("iggy", "iggy").buildAndLogin().get(5, TimeUnit.SECONDS);
+    AsyncIggyTcpClient again = LoggedIn.async(AsyncIggyTcpClient.builder().host(_server.host()).port(port)
+        .credentials("iggy", "iggy"));
     assertThat(again.messages().pollMessages(STREAM, TOPIC, Optional.of(0L), Consumer.of(0L),
         PollingStrategy.first(), 10L, false).get(5, TimeUnit.SECONDS).messages()).hasSize(1);
     again.close();
@@ -144,9 +144,8 @@ class FaultInjectionTest {
   void tlsWithTheGeneratedCertificate(@TempDir Path dir) throws Exception {
     try (IggyTestServer tls = IggyTestServer.builder().tls(true).start()) {
       Path ca = Files.writeString(dir.resolve("ca.pem"), tls.certificatePem());
-      AsyncIggyTcpClient client = AsyncIggyTcpClient.builder().host("localhost").port(tls.port())
-          .credentials("iggy", "iggy").enableTls().tlsCertificate(ca.toFile()).buildAndLogin()
-          .get(10, TimeUnit.SECONDS);
+      AsyncIggyTcpClient client = LoggedIn.async(AsyncIggyTcpClient.builder().host("localhost").port(tls.port())
+          .credentials("iggy", "iggy").enableTls().tlsCertificate(ca.toFile()));
       assertThat(client.system().ping().get(5, TimeUnit.SECONDS)).isEqualTo("pong");
       client.close();
 

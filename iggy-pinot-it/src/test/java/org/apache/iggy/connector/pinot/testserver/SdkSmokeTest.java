@@ -21,8 +21,8 @@ class SdkSmokeTest {
   @Test
   void sendAndPollThroughTheBlockingSdk() {
     try (IggyTestServer server = IggyTestServer.start()) {
-      IggyTcpClient client = IggyTcpClient.builder().host(server.host()).port(server.port())
-          .credentials("iggy", "iggy").buildAndLogin();
+      IggyTcpClient client = LoggedIn.blocking(IggyTcpClient.builder().host(server.host()).port(server.port())
+          .credentials("iggy", "iggy"));
       client.streams().createStream("s");
       client.topics().createTopic(StreamId.of("s"), 2L, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
           Optional.empty(), "t");

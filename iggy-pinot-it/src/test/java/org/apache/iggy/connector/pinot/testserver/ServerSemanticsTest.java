@@ -54,8 +54,8 @@ class ServerSemanticsTest {
   }
 
   private IggyTcpClient client(String user, String password) {
-    return IggyTcpClient.builder().host(_server.host()).port(_server.port()).credentials(user, password)
-        .buildAndLogin();
+    return LoggedIn.blocking(IggyTcpClient.builder().host(_server.host()).port(_server.port()).credentials(user,
+        password));
   }
 
   private void send(long partition, String... payloads) {
@@ -302,6 +302,7 @@ class ServerSemanticsTest {
     IggyTcpClient byToken = IggyTcpClient.builder().host(_server.host()).port(_server.port()).build();
     byToken.connect();
     byToken.personalAccessTokens().loginWithPersonalAccessToken(token);
+    LoggedIn.awaitReady(byToken);
     assertThat(byToken.streams().getStreams()).hasSize(1);
 
     IggyTcpClient unknown = IggyTcpClient.builder().host(_server.host()).port(_server.port()).build();

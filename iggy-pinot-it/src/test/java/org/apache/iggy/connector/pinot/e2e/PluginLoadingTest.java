@@ -1,0 +1,87 @@
+package org.apache.iggy.connector.pinot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.iggy.connector.pinot.harness.ConsumingSegment;
+import org.apache.iggy.connector.pinot.harness.EventsTable;
+import org.apache.iggy.connector.pinot.harness.SqlRunner;
+import org.apache.iggy.connector.pinot.it.IggyTarget;
+import org.apache.iggy.message.Message;
+import org.apache.pinot.segment.spi.ImmutableSegment;
+import org.apache.pinot.spi.stream.StreamConfig;
+import org.apache.pinot.spi.stream.StreamConsumerFactory;
+import org.apache.pinot.spi.stream.StreamConsumerFactoryProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin as Pinot operators deploy it: the plugin archive unpacked under {@code -Dplugins.dir}, our modules not on
+ * the class path. Run by Maven once per loading mode ({@code -Dplugin.mode}): {@code realm} names the classes
+ * {@code pinot-iggy:<class>} so Pinot's PluginManager loads the plugin directory in its own class realm;
+ * {@code classpath} puts the plugin jar on the class path, as Pinot's start scripts do, and uses bare class names.
+ */
+class PluginLoadingTest {
+  private static final String FACTORY = "org.apache.iggy.connector.pinot.consumer.IggyConsumerFactory";
+  private static final String DECODER = "org.apache.iggy.connector.pinot.decoder.IggyJsonMessageDecoder";
+  private static final String TOPIC = "user-events";
+
+  @TempDir
+  Path _work;
+
+  private static boolean realmMode() {
+    return "realm".equals(System.getProperty("plugin.mode"));
+  }
+
+  private static String className(String name) {
+    return realmMode() ? "pinot-iggy:" + name : name;
+  }
+
+  @Test
+  void theOnlyConnectorClassesAreTheOnesOfThePluginJar() throws Exception {
+    if (realmMode()) {
+      assertThatThrownBy(() -> Class.forName(FACTORY)).isInstanceOf(ClassNotFoundException.class);
+    } else {
+      Class<?> factory = Class.forName(FACTORY);
+      assertThat(factory.getProtectionDomain().getCodeSource().getLocation().getPath())
+          .contains("/pinot-iggy/pinot-iggy-").endsWith("-shaded.jar");
+    }
+  }
+
+  @Test
+  void pinotIngestsThroughThePluginLoadedByItsPluginManager() throws Exception {
+    try (IggyTarget iggy = IggyTarget.start(); SqlRunner sql = new SqlRunner()) {
+      String stream = iggy.createTopic(TOPIC, 1);
+      List<Message> events = new ArrayList<>();
+      for (long seq = 0; seq < 120; seq++) {
+        events.add(Message.of(EventsTable.event(seq, System.currentTimeMillis())));
+      }
+      iggy.send(stream, TOPIC, 0, events);
+      Map<String, String> config = iggy.streamConfig(stream, TOPIC);
+      config.put("stream.iggy.consumer.factory.class.name", className(FACTORY));
+      config.put("stream.iggy.decoder.class.name", className(DECODER));
+      config.put("realtime.segment.flush.threshold.rows", "100");
+
+      StreamConsumerFactory factory = StreamConsumerFactoryProvider.create(new StreamConfig(EventsTable.REALTIME,
+          config));
+      assertThat(factory.getClass().getName()).isEqualTo(FACTORY);
+      if (realmMode()) {
+        assertThat(factory.getClass().getClassLoader()).isNotSameAs(ClassLoader.getSystemClassLoader());
+      }
+
+      try (ConsumingSegment segment = new ConsumingSegment(EventsTable.tableConfig(config), EventsTable.schema(), 0,
+          0, "0", _work.toFile())) {
+        segment.start();
+        ImmutableSegment committed = segment.awaitCommitted(60, TimeUnit.SECONDS);
+        List<Object[]> rows = sql.rows("SELECT COUNT(*), COUNT(DISTINCT seq) FROM events", List.of(committed));
+        assertThat(((Number) rows.get(0)[0]).longValue()).isEqualTo(100);
+        assertThat(((Number) rows.get(0)[1]).longValue()).isEqualTo(100);
+      }
+    }
+  }
+}
