@@ -29,7 +29,16 @@ public final class EmbeddedController implements AutoCloseable {
   /** The controller's Grizzly server needs HTTP/1.1: the JDK client's h2c upgrade makes it time out on bodies. */
   private final HttpClient _http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  /** A controller with a stand-in broker and an idle stand-in server (segments are assigned but never consumed). */
   public EmbeddedController(Path workDir) throws Exception {
+    this(workDir, true);
+  }
+
+  /**
+   * @param idleServer whether to join an idle stand-in server; leave it out when a real {@link MiniServer} joins, or
+   *     Pinot would assign part of the partitions to the idle one
+   */
+  public EmbeddedController(Path workDir, boolean idleServer) throws Exception {
     _zookeeper = ZkStarter.startLocalZkServer(NetUtils.findOpenPort(21810), workDir.resolve("zk").toString());
     _port = NetUtils.findOpenPort(19000);
     Map<String, Object> config = new HashMap<>();
@@ -45,9 +54,10 @@ public final class EmbeddedController implements AutoCloseable {
     _controller = new ControllerStarter();
     _controller.init(new PinotConfiguration(config));
     _controller.start();
-    _participants = List.of(
-        HelixStandIns.broker(CLUSTER, _zookeeper.getZkUrl(), "Broker_localhost_18099"),
-        HelixStandIns.idleServer(CLUSTER, _zookeeper.getZkUrl(), "Server_localhost_18098"));
+    _participants = idleServer
+        ? List.of(HelixStandIns.broker(CLUSTER, _zookeeper.getZkUrl(), "Broker_localhost_18099"),
+            HelixStandIns.idleServer(CLUSTER, _zookeeper.getZkUrl(), "Server_localhost_18098"))
+        : List.of(HelixStandIns.broker(CLUSTER, _zookeeper.getZkUrl(), "Broker_localhost_18099"));
   }
 
   public String zkUrl() {
