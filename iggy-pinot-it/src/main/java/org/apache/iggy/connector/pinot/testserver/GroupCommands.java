@@ -35,8 +35,7 @@ final class GroupCommands {
     WireId topicId = in.identifier();
     WireId groupId = in.identifier();
     synchronized (_state) {
-      StreamState stream = _state.stream(streamId);
-      TopicState topic = stream == null ? null : ServerState.topic(stream, topicId);
+      TopicState topic = _state.topicOrNull(streamId, topicId);
       GroupState group = topic == null ? null : ServerState.group(topic, groupId);
       if (group == null) {
         return null;
@@ -53,8 +52,7 @@ final class GroupCommands {
     WireId streamId = in.identifier();
     WireId topicId = in.identifier();
     synchronized (_state) {
-      StreamState stream = _state.stream(streamId);
-      TopicState topic = stream == null ? null : ServerState.topic(stream, topicId);
+      TopicState topic = _state.topicOrNull(streamId, topicId);
       if (topic == null) {
         return null;
       }

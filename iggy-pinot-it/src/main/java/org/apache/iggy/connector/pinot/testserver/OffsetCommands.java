@@ -29,8 +29,7 @@ final class OffsetCommands {
     WireId topicId = in.identifier();
     long partitionId = in.optionalPartition();
     synchronized (_state) {
-      StreamState stream = _state.stream(streamId);
-      TopicState topic = stream == null ? null : ServerState.topic(stream, topicId);
+      TopicState topic = _state.topicOrNull(streamId, topicId);
       if (topic == null) {
         return null;
       }

@@ -79,6 +79,12 @@ final class ServerState {
     return stream;
   }
 
+  /** The topic, or null when the stream or the topic is missing (the empty-OK lookups of Get commands). */
+  TopicState topicOrNull(WireId streamId, WireId topicId) {
+    StreamState stream = stream(streamId);
+    return stream == null ? null : topic(stream, topicId);
+  }
+
   static TopicState topic(StreamState stream, WireId id) {
     if (id.isNumeric()) {
       return stream._topics.get(id.numeric());
