@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iggy.connector.pinot.harness.EmbeddedController;
 import org.apache.iggy.connector.pinot.harness.EventsTable;
+import org.apache.iggy.connector.pinot.harness.ReadmeExamples;
 import org.apache.iggy.connector.pinot.it.IggyTarget;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
 import org.apache.iggy.message.Message;
@@ -53,7 +54,7 @@ class ControllerLevelTest {
       throws Exception {
     HttpResponse<String> schema = pinot.postJson("/schemas", EventsTable.schema(tableName).toSingleLineJsonString());
     assertThat(schema.statusCode()).as(schema.body()).isEqualTo(200);
-    TableConfig table = JsonUtils.stringToObject(ReadmeExamples.jsonBlock("\"tableType\": \"REALTIME\""),
+    TableConfig table = JsonUtils.stringToObject(ReadmeExamples.jsonBlock(ReadmeExamples.TABLE_CONFIG),
         TableConfig.class);
     table.setTableName(tableName);
     Map<String, String> streamConfigs = table.getIndexingConfig().getStreamConfigs();
