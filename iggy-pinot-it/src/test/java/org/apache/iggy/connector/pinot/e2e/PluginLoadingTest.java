@@ -3,6 +3,10 @@ package org.apache.iggy.connector.pinot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,7 @@ import org.apache.pinot.segment.spi.ImmutableSegment;
 import org.apache.pinot.spi.stream.StreamConfig;
 import org.apache.pinot.spi.stream.StreamConsumerFactory;
 import org.apache.pinot.spi.stream.StreamConsumerFactoryProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +55,29 @@ class PluginLoadingTest {
       Class<?> factory = Class.forName(FACTORY);
       assertThat(factory.getProtectionDomain().getCodeSource().getLocation().getPath())
           .contains("/pinot-iggy/pinot-iggy-").endsWith("-shaded.jar");
+    }
+  }
+
+  /** The check tool as on a Pinot host: Pinot's classes on the class path next to the plugin jar. */
+  @Test
+  void theCheckToolRunsFromThePluginJar() throws Exception {
+    Assumptions.assumeFalse(realmMode(), "Pinot hosts run the check tool with the plugin jar on the class path");
+    try (IggyTarget iggy = IggyTarget.start()) {
+      String stream = iggy.createTopic(TOPIC, 2);
+      iggy.send(stream, TOPIC, 1, List.of(Message.of(EventsTable.event(0, System.currentTimeMillis()))));
+      Map<String, String> config = iggy.streamConfig(stream, TOPIC);
+      Path table = Files.writeString(_work.resolve("table.json"), EventsTable.tableConfig(config).toJsonString());
+      Path schema = Files.writeString(_work.resolve("schema.json"), EventsTable.schema().toPrettyJsonString());
+
+      Class<?> check = Class.forName("org.apache.iggy.connector.pinot.check.IggyCheck");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Object exitCode = check.getMethod("run", String[].class, PrintStream.class, PrintStream.class).invoke(null,
+          new String[] {"--table-config", table.toString(), "--schema", schema.toString()},
+          new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+      assertThat(check.getProtectionDomain().getCodeSource().getLocation().getPath()).endsWith("-shaded.jar");
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("RESULT: OK").containsPattern("1 +0 +1 +1 +0 +1/1");
+      assertThat(exitCode).isEqualTo(0);
     }
   }
 

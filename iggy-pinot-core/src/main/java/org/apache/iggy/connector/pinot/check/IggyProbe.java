@@ -1,0 +1,100 @@
+package org.apache.iggy.connector.pinot.check;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.PartitionMetadata;
+import org.apache.iggy.connector.pinot.client.SdkIggyConnection;
+import org.apache.iggy.connector.pinot.client.SharedIggyClients;
+import org.apache.iggy.connector.pinot.client.TopicDescription;
+import org.apache.iggy.connector.pinot.client.TopicRef;
+import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
+import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
+import org.apache.iggy.connector.pinot.metadata.PartitionOffsets;
+import org.apache.pinot.spi.plugin.PluginManager;
+import org.apache.pinot.spi.stream.StreamMessageDecoder;
+
+/**
+ * Talks to Iggy through the connector's own client layer: connects and logs in, resolves stream and topic, reads
+ * each partition's offsets and where the offset criteria start, and samples messages.
+ */
+final class IggyProbe {
+  private IggyProbe() {
+  }
+
+  static void run(TableConfigCheck.Setup setup, CheckOptions options, CheckReport report) {
+    IggyStreamConfig config = setup.iggy();
+    IggyConnectionSettings settings = config.connection();
+    Duration timeout = Duration.ofMillis(settings.requestTimeoutMillis());
+    SharedIggyClients clients = new SharedIggyClients(SdkIggyConnection::new, Duration.ZERO);
+    try (IggyClientHandle client = clients.borrow(settings)) {
+      try {
+        client.connect(Duration.ofMillis(settings.connectTimeoutMillis()));
+      } catch (RuntimeException e) {
+        report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(),
+            FailureKind.of(e), e.getMessage()));
+        return;
+      }
+      report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(), null,
+          null));
+      TopicRef topic = new TopicRef(config.stream(), config.topic());
+      report.topic(config.stream().toString(), config.topic().toString(), config.offsetCriteria().getOffsetString());
+      try {
+        survey(client, topic, setup, options, report, timeout);
+      } catch (RuntimeException e) {
+        report.topicProblem(FailureKind.of(e).label() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static void survey(IggyClientHandle client, TopicRef topic, TableConfigCheck.Setup setup,
+      CheckOptions options, CheckReport report, Duration timeout) {
+    TopicDescription description = client.fetchTopic(topic, timeout);
+    MessageSampler sampler = sampler(setup, options, report);
+    PartitionOffsets offsets = new PartitionOffsets(client, topic);
+    for (PartitionMetadata partition : description.partitions()) {
+      long first = offsets.smallest(partition, timeout);
+      long start = offsets.resolve(setup.iggy().offsetCriteria(), partition, timeout);
+      report.partition(new PartitionReport(partition.id(), first, partition.nextOffset(), partition.messagesCount(),
+          start, sampler == null ? null : sampler.sample(client, topic, partition, first, start, timeout)));
+    }
+    warnAboutMissingFields(report);
+  }
+
+  /** The sampler, or null when messages cannot be decoded (the reason is already a config problem). */
+  private static MessageSampler sampler(TableConfigCheck.Setup setup, CheckOptions options, CheckReport report) {
+    if (!setup.decoderLoadable()) {
+      return null;
+    }
+    String decoderClass = setup.streamConfig().getDecoderClass();
+    Set<String> fields = setup.schema() == null ? Set.of() : new HashSet<>(setup.schema().getColumnNames());
+    try {
+      StreamMessageDecoder<byte[]> decoder = PluginManager.get().createInstance(decoderClass);
+      decoder.init(setup.streamConfig().getDecoderProperties(), fields, setup.streamConfig().getTopicName());
+      report.sampling(decoderClass, setup.schema() == null ? null : setup.schema().getSchemaName(),
+          options.sample());
+      return new MessageSampler(decoder, setup.schema(), options.sample());
+    } catch (Exception e) {
+      report.configProblem("decoder " + decoderClass + " cannot be set up with the stream config's "
+          + "stream.iggy.decoder.prop.* properties: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static void warnAboutMissingFields(CheckReport report) {
+    Map<String, Integer> missing = new TreeMap<>();
+    int decoded = 0;
+    for (PartitionReport partition : report.partitions()) {
+      if (partition.sample() != null) {
+        decoded += partition.sample().decodedCount();
+        partition.sample().missingFields().forEach((field, count) -> missing.merge(field, count, Integer::sum));
+      }
+    }
+    int total = decoded;
+    missing.forEach((field, count) -> report.warning("field '" + field + "' is missing in " + count + " of " + total
+        + " decoded messages: Pinot stores the field's default null value for them"));
+  }
+}
