@@ -12,6 +12,7 @@ import org.apache.iggy.connector.pinot.client.SharedIggyClients;
 import org.apache.iggy.connector.pinot.client.TopicDescription;
 import org.apache.iggy.connector.pinot.client.TopicRef;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
+import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.iggy.connector.pinot.metadata.PartitionOffsets;
 import org.apache.pinot.spi.plugin.PluginManager;
@@ -41,7 +42,7 @@ final class IggyProbe {
       report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(), null,
           null));
       TopicRef topic = new TopicRef(config.stream(), config.topic());
-      report.topic(config.stream().toString(), config.topic().toString(), config.offsetCriteria().getOffsetString());
+      report.topic(plain(config.stream()), plain(config.topic()), config.offsetCriteria().getOffsetString());
       try {
         survey(client, topic, setup, options, report, timeout);
       } catch (RuntimeException e) {
@@ -82,6 +83,10 @@ final class IggyProbe {
           + "stream.iggy.decoder.prop.* properties: " + e.getMessage());
       return null;
     }
+  }
+
+  private static String plain(IggyResourceId id) {
+    return id.isNumeric() ? Long.toString(id.numericId()) : id.name();
   }
 
   private static void warnAboutMissingFields(CheckReport report) {

@@ -64,7 +64,7 @@ class IggyCheckIntegrationTest {
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("Stream config  OK", "Connection     OK " + _iggy.host() + ":" + _iggy.port(),
-        "stream '" + _stream + "', topic '" + TOPIC + "': 2 partition(s), offset criteria 'smallest'",
+        "stream " + _stream + ", topic " + TOPIC + ": 2 partition(s), offset criteria 'smallest'",
         "RESULT: OK").containsPattern("0 +0 +30 +30 +0 +5/5 decoded")
         .containsPattern("1 +0 +10 +10 +0 +5/5 decoded");
   }

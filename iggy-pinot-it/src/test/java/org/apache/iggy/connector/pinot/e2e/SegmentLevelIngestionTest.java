@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.iggy.connector.pinot.harness.ConsumingSegment;
 import org.apache.iggy.connector.pinot.harness.EventsTable;
+import org.apache.iggy.connector.pinot.harness.PinotVersionApi;
 import org.apache.iggy.connector.pinot.harness.SqlRunner;
 import org.apache.iggy.connector.pinot.it.IggyTarget;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
@@ -195,17 +195,17 @@ class SegmentLevelIngestionTest {
     try (ConsumingSegment segment = new ConsumingSegment(table, EventsTable.schema(), 0, 0, "0", _work.toFile())) {
       StreamConsumerFactory factory = StreamConsumerFactoryProvider.create(new StreamConfig(EventsTable.REALTIME,
           table.getIngestionConfig().getStreamIngestionConfig().getStreamConfigMaps().get(0)));
-      try (StreamMetadataProvider provider = factory.createStreamMetadataProvider("lag", true)) {
-        Map<String, PartitionLagState> before = provider.getCurrentPartitionLagState(segment.manager()
-            .getConsumerPartitionState(provider.fetchLatestStreamOffset(Set.of(0), 5000).get(0)));
+      try (StreamMetadataProvider provider = PinotVersionApi.metadataProvider(factory, "lag")) {
+        Map<String, PartitionLagState> before = provider.getCurrentPartitionLagState(PinotVersionApi.consumerState(
+            segment.manager(), provider, 0));
         assertThat(before).containsOnlyKeys("0");
         assertThat(before.get("0").getRecordsLag()).isEqualTo("40");
 
         segment.start();
         segment.awaitCommitted(60, TimeUnit.SECONDS);
         produce(stream, 0, 40, 15, -1);
-        Map<String, PartitionLagState> after = provider.getCurrentPartitionLagState(segment.manager()
-            .getConsumerPartitionState(provider.fetchLatestStreamOffset(Set.of(0), 5000).get(0)));
+        Map<String, PartitionLagState> after = provider.getCurrentPartitionLagState(PinotVersionApi.consumerState(
+            segment.manager(), provider, 0));
         assertThat(after.get("0").getRecordsLag()).isEqualTo("15");
       }
     }

@@ -20,7 +20,6 @@ import org.apache.pinot.common.utils.LLCSegmentName;
 import org.apache.pinot.core.data.manager.realtime.ControllerlessSegmentDataManager;
 import org.apache.pinot.core.data.manager.realtime.RealtimeTableDataManager;
 import org.apache.pinot.segment.local.indexsegment.immutable.ImmutableSegmentLoader;
-import org.apache.pinot.segment.local.realtime.impl.RealtimeSegmentStatsHistory;
 import org.apache.pinot.segment.local.segment.index.loader.IndexLoadingConfig;
 import org.apache.pinot.segment.local.segment.virtualcolumn.VirtualColumnProviderFactory;
 import org.apache.pinot.segment.spi.ImmutableSegment;
@@ -74,8 +73,8 @@ public final class ConsumingSegment implements AutoCloseable {
     when(tableDataManager.getTableName()).thenReturn(tableConfig.getTableName());
     when(tableDataManager.getSegmentLock(anyString())).thenReturn(new ReentrantLock());
     when(tableDataManager.getConsumerDir()).thenReturn(consumerDir.getAbsolutePath());
-    when(tableDataManager.getStatsHistory()).thenReturn(RealtimeSegmentStatsHistory.deserializeFrom(
-        new File(tableDir, "stats.ser")));
+    when(tableDataManager.getStatsHistory()).thenReturn(PinotVersionApi.statsHistory(new File(tableDir,
+        "stats.ser")));
     doAnswer(invocation -> {
       _immutable.set(ImmutableSegmentLoader.load(new File(tableDir, invocation.<String>getArgument(0)),
           indexLoadingConfig));

@@ -1,0 +1,71 @@
+package org.apache.iggy.connector.pinot.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pinot.common.datatable.DataTable;
+import org.apache.pinot.common.datatable.DataTableFactory;
+import org.apache.pinot.common.metrics.BrokerMetrics;
+import org.apache.pinot.common.metrics.ServerMetrics;
+import org.apache.pinot.common.request.BrokerRequest;
+import org.apache.pinot.common.request.PinotQuery;
+import org.apache.pinot.common.response.broker.BrokerResponseNative;
+import org.apache.pinot.core.operator.blocks.InstanceResponseBlock;
+import org.apache.pinot.core.plan.maker.InstancePlanMakerImplV2;
+import org.apache.pinot.core.query.reduce.BrokerReduceService;
+import org.apache.pinot.core.query.request.context.QueryContext;
+import org.apache.pinot.core.query.request.context.utils.QueryContextConverterUtils;
+import org.apache.pinot.core.transport.ServerRoutingInstance;
+import org.apache.pinot.segment.spi.IndexSegment;
+import org.apache.pinot.segment.spi.SegmentContext;
+import org.apache.pinot.spi.config.table.TableType;
+import org.apache.pinot.spi.env.PinotConfiguration;
+import org.apache.pinot.spi.metrics.NoopPinotMetricsRegistry;
+import org.apache.pinot.spi.utils.CommonConstants;
+import org.apache.pinot.sql.parsers.CalciteSqlCompiler;
+import org.apache.pinot.sql.parsers.CalciteSqlParser;
+
+/**
+ * The harness's SQL runner for Pinot 1.4, whose query API differs from 1.5's (the plan maker takes the server
+ * metrics; there is no query thread context). In this module it takes the place of iggy-pinot-it's 1.5 version:
+ * test classes come before dependencies on the class path.
+ */
+public final class SqlRunner implements AutoCloseable {
+  private final ExecutorService _workers = Executors.newFixedThreadPool(2);
+  private final BrokerMetrics _brokerMetrics = new BrokerMetrics(new NoopPinotMetricsRegistry());
+  private final BrokerReduceService _reducer = new BrokerReduceService(new PinotConfiguration(
+      Map.of(CommonConstants.Broker.CONFIG_OF_MAX_REDUCE_THREADS_PER_QUERY, 2)));
+
+  /** The result rows; fails on any query exception. */
+  public List<Object[]> rows(String sql, List<? extends IndexSegment> segments) throws Exception {
+    BrokerResponseNative response = query(sql, segments);
+    if (!response.getExceptions().isEmpty()) {
+      throw new IllegalStateException("query failed: " + response.getExceptions());
+    }
+    return response.getResultTable().getRows();
+  }
+
+  public BrokerResponseNative query(String sql, List<? extends IndexSegment> segments) throws Exception {
+    PinotQuery pinotQuery = CalciteSqlParser.compileToPinotQuery(sql);
+    QueryContext queryContext = QueryContextConverterUtils.getQueryContext(pinotQuery);
+    queryContext.setEndTimeMs(System.currentTimeMillis() + 30_000);
+    List<SegmentContext> segmentContexts = new ArrayList<>();
+    for (IndexSegment segment : segments) {
+      segmentContexts.add(new SegmentContext(segment));
+    }
+    InstanceResponseBlock block = new InstancePlanMakerImplV2().makeInstancePlan(segmentContexts, queryContext,
+        _workers, ServerMetrics.get()).execute();
+    DataTable serverAnswer = DataTableFactory.getDataTable(block.toDataTable().toBytes());
+    BrokerRequest brokerRequest = CalciteSqlCompiler.convertToBrokerRequest(pinotQuery);
+    return _reducer.reduceOnDataTable(brokerRequest, brokerRequest, Map.of(new ServerRoutingInstance("localhost",
+        8098, TableType.REALTIME), serverAnswer), 30_000, _brokerMetrics);
+  }
+
+  @Override
+  public void close() {
+    _reducer.shutDown();
+    _workers.shutdownNow();
+  }
+}
