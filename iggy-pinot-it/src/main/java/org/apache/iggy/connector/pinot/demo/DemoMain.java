@@ -1,11 +1,16 @@
 package org.apache.iggy.connector.pinot.demo;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import sun.misc.Signal;
 
-/** Command-line entry of the demo: exit 0 on success, 1 with the cause in one line on failure, 2 on bad usage. */
+/**
+ * Command-line entry of the demo (bin/iggy-pinot-demo): exit 0 on success, 1 with the cause in one line on failure,
+ * 2 on bad usage. The first Ctrl-C ends production early and the demo still catches up, queries and shuts down;
+ * a second one quits at once.
+ */
 public final class DemoMain {
+  private static final int INTERRUPTED_EXIT_CODE = 130;
+
   private DemoMain() {
   }
 
@@ -22,16 +27,18 @@ public final class DemoMain {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     Demo demo = new Demo(options, System.out, System.console() != null);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onInterrupt = new Thread(() -> {
-      demo.requestStop();
-      try {
-        finished.await(2, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    // A signal handler rather than a shutdown hook: the JVM keeps running normally, so Pinot, ZooKeeper and the
+    // logging are still there while the demo catches up and queries.
+    Signal.handle(new Signal("INT"), signal -> {
+      if (demo.stopRequested()) {
+        System.err.println();
+        System.err.println("interrupted again: quitting without the results");
+        System.exit(INTERRUPTED_EXIT_CODE);
       }
-    }, "demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
+      System.err.println();
+      System.err.println("Ctrl-C: production stops; Pinot catches up, then the queries run (Ctrl-C again quits)");
+      demo.requestStop();
+    });
     int exitCode = 0;
     try {
       demo.run();
@@ -39,13 +46,9 @@ public final class DemoMain {
       System.err.println();
       System.err.println("demo failed: " + oneLine(e));
       exitCode = 1;
-    } finally {
-      finished.countDown();
     }
-    if (!demo.stopRequested()) {
-      Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      System.exit(exitCode);
-    }
+    // Helix and Pinot leave idle non-daemon threads (zk-disconnector, executor pools) after their shutdown.
+    System.exit(exitCode);
   }
 
   private static String oneLine(Throwable error) {
