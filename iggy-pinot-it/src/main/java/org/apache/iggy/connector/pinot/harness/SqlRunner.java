@@ -8,11 +8,9 @@ import java.util.concurrent.Executors;
 import org.apache.pinot.common.datatable.DataTable;
 import org.apache.pinot.common.datatable.DataTableFactory;
 import org.apache.pinot.common.metrics.BrokerMetrics;
-import org.apache.pinot.common.request.BrokerRequest;
 import org.apache.pinot.common.request.PinotQuery;
 import org.apache.pinot.common.response.broker.BrokerResponseNative;
 import org.apache.pinot.core.operator.blocks.InstanceResponseBlock;
-import org.apache.pinot.core.plan.maker.InstancePlanMakerImplV2;
 import org.apache.pinot.core.query.reduce.BrokerReduceService;
 import org.apache.pinot.core.query.request.context.QueryContext;
 import org.apache.pinot.core.query.request.context.utils.QueryContextConverterUtils;
@@ -22,7 +20,6 @@ import org.apache.pinot.segment.spi.SegmentContext;
 import org.apache.pinot.spi.config.table.TableType;
 import org.apache.pinot.spi.env.PinotConfiguration;
 import org.apache.pinot.spi.metrics.NoopPinotMetricsRegistry;
-import org.apache.pinot.spi.query.QueryThreadContext;
 import org.apache.pinot.spi.utils.CommonConstants;
 import org.apache.pinot.sql.parsers.CalciteSqlCompiler;
 import org.apache.pinot.sql.parsers.CalciteSqlParser;
@@ -54,16 +51,11 @@ public final class SqlRunner implements AutoCloseable {
     for (IndexSegment segment : segments) {
       segmentContexts.add(new SegmentContext(segment));
     }
-    InstanceResponseBlock block;
-    try (QueryThreadContext ignored = QueryThreadContext.openForSseTest()) {
-      block = new InstancePlanMakerImplV2().makeInstancePlan(segmentContexts, queryContext, _workers).execute();
-    }
+    InstanceResponseBlock block = PinotVersionApi.executeOnServer(segmentContexts, queryContext, _workers);
     DataTable serverAnswer = DataTableFactory.getDataTable(block.toDataTable().toBytes());
-    BrokerRequest brokerRequest = CalciteSqlCompiler.convertToBrokerRequest(pinotQuery);
-    try (QueryThreadContext ignored = QueryThreadContext.openForSseTest()) {
-      return _reducer.reduceOnDataTable(brokerRequest, brokerRequest, Map.of(new ServerRoutingInstance("localhost",
-          8098, TableType.REALTIME), serverAnswer), 30_000, _brokerMetrics);
-    }
+    return PinotVersionApi.reduceOnBroker(_reducer, CalciteSqlCompiler.convertToBrokerRequest(pinotQuery),
+        Map.of(new ServerRoutingInstance("localhost", 8098, TableType.REALTIME), serverAnswer), 30_000,
+        _brokerMetrics);
   }
 
   @Override

@@ -37,6 +37,8 @@ public final class ConsumingSegment implements AutoCloseable {
   private final CountDownLatch _committed = new CountDownLatch(1);
   private final AtomicReference<ImmutableSegment> _immutable = new AtomicReference<>();
   private final List<String> _segmentErrors = new CopyOnWriteArrayList<>();
+  /** Stopping a manager whose consumer thread never started fails inside Pinot. */
+  private boolean _started;
 
   /**
    * Creates the segment manager, which already creates our consumer and metadata provider as a server does.
@@ -92,6 +94,7 @@ public final class ConsumingSegment implements AutoCloseable {
   /** Starts Pinot's consumer thread. */
   public void start() {
     _manager.startConsumption();
+    _started = true;
   }
 
   /** Waits for the segment to be built and committed, and returns it as loaded from disk. */
@@ -114,10 +117,12 @@ public final class ConsumingSegment implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      _manager.stop();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (_started) {
+      try {
+        _manager.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     _manager.offload();
     _manager.destroy();
