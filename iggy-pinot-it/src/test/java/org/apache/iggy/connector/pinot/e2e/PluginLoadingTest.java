@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.iggy.connector.pinot.harness.ConsumingSegment;
 import org.apache.iggy.connector.pinot.harness.EventsTable;
 import org.apache.iggy.connector.pinot.harness.SqlRunner;
-import org.apache.iggy.connector.pinot.it.IggyTarget;
-import org.apache.iggy.message.Message;
+import org.apache.iggy.connector.pinot.it.ForkedIggyTarget;
 import org.apache.pinot.segment.spi.ImmutableSegment;
 import org.apache.pinot.spi.stream.StreamConfig;
 import org.apache.pinot.spi.stream.StreamConsumerFactory;
@@ -26,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin as Pinot operators deploy it: the plugin archive unpacked under {@code -Dplugins.dir}, our modules not on
- * the class path. Run by Maven once per loading mode ({@code -Dplugin.mode}): {@code realm} names the classes
+ * The plugin as Pinot operators deploy it: the plugin archive unpacked under {@code -Dplugins.dir}, in a JVM whose
+ * class path is Pinot's own: Pinot's Netty 4.1, neither our modules nor the Iggy SDK or its Netty 4.2 (Iggy runs in a
+ * child JVM). Run by Maven once per loading mode ({@code -Dplugin.mode}): {@code realm} names the classes
  * {@code pinot-iggy:<class>} so Pinot's PluginManager loads the plugin directory in its own class realm;
  * {@code classpath} puts the plugin jar on the class path, as Pinot's start scripts do, and uses bare class names.
  */
@@ -48,6 +48,18 @@ class PluginLoadingTest {
   }
 
   @Test
+  void theClassPathIsPinotsWithItsNetty41AndWithoutTheIggySdk() throws Exception {
+    Class<?> version = Class.forName("io.netty.util.Version");
+    Object versions = version.getMethod("identify").invoke(null);
+    assertThat(((Map<?, ?>) versions).values()).isNotEmpty().allSatisfy(artifact -> assertThat(artifact.toString())
+        .contains("-4.1."));
+    assertThatThrownBy(() -> Class.forName("org.apache.iggy.client.blocking.tcp.IggyTcpClient"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("io.netty.channel.MultiThreadIoEventLoopGroup"))
+        .as("a Netty 4.2 class").isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
   void theOnlyConnectorClassesAreTheOnesOfThePluginJar() throws Exception {
     if (realmMode()) {
       assertThatThrownBy(() -> Class.forName(FACTORY)).isInstanceOf(ClassNotFoundException.class);
@@ -62,9 +74,9 @@ class PluginLoadingTest {
   @Test
   void theCheckToolRunsFromThePluginJar() throws Exception {
     Assumptions.assumeFalse(realmMode(), "Pinot hosts run the check tool with the plugin jar on the class path");
-    try (IggyTarget iggy = IggyTarget.start()) {
+    try (ForkedIggyTarget iggy = ForkedIggyTarget.start()) {
       String stream = iggy.createTopic(TOPIC, 2);
-      iggy.send(stream, TOPIC, 1, List.of(Message.of(EventsTable.event(0, System.currentTimeMillis()))));
+      iggy.send(stream, TOPIC, 1, List.of(EventsTable.event(0, System.currentTimeMillis())));
       Map<String, String> config = iggy.streamConfig(stream, TOPIC);
       Path table = Files.writeString(_work.resolve("table.json"), EventsTable.tableConfig(config).toJsonString());
       Path schema = Files.writeString(_work.resolve("schema.json"), EventsTable.schema().toPrettyJsonString());
@@ -83,11 +95,11 @@ class PluginLoadingTest {
 
   @Test
   void pinotIngestsThroughThePluginLoadedByItsPluginManager() throws Exception {
-    try (IggyTarget iggy = IggyTarget.start(); SqlRunner sql = new SqlRunner()) {
+    try (ForkedIggyTarget iggy = ForkedIggyTarget.start(); SqlRunner sql = new SqlRunner()) {
       String stream = iggy.createTopic(TOPIC, 1);
-      List<Message> events = new ArrayList<>();
+      List<String> events = new ArrayList<>();
       for (long seq = 0; seq < 120; seq++) {
-        events.add(Message.of(EventsTable.event(seq, System.currentTimeMillis())));
+        events.add(EventsTable.event(seq, System.currentTimeMillis()));
       }
       iggy.send(stream, TOPIC, 0, events);
       Map<String, String> config = iggy.streamConfig(stream, TOPIC);

@@ -1,7 +1,6 @@
 package org.apache.iggy.connector.pinot.it;
 
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,20 +97,11 @@ public final class IggyTarget implements AutoCloseable {
 
   /** The stream config of a table reading {@code stream}/{@code topic} from this server. */
   public Map<String, String> streamConfig(String stream, String topic) {
-    Map<String, String> config = new HashMap<>();
-    config.put("streamType", "iggy");
-    config.put("stream.iggy.topic.name", topic);
-    config.put("stream.iggy.consumer.factory.class.name",
-        "org.apache.iggy.connector.pinot.consumer.IggyConsumerFactory");
-    config.put("stream.iggy.decoder.class.name", "org.apache.iggy.connector.pinot.decoder.IggyJsonMessageDecoder");
-    config.put("stream.iggy.host", _host);
-    config.put("stream.iggy.port", Integer.toString(_port));
-    config.put("stream.iggy.username", _username);
-    config.put("stream.iggy.password", _password);
-    config.put("stream.iggy.stream.id", stream);
-    config.put("stream.iggy.poll.batch.size", "500");
-    config.put("stream.iggy.consumer.prop.auto.offset.reset", "smallest");
-    return config;
+    return endpoint().streamConfig(stream, topic);
+  }
+
+  public IggyEndpoint endpoint() {
+    return new IggyEndpoint(_host, _port, _username, _password);
   }
 
   @Override
