@@ -21,7 +21,6 @@ import org.apache.pinot.segment.local.data.manager.SegmentDataManager;
 import org.apache.pinot.segment.local.data.manager.TableDataManager;
 import org.apache.pinot.segment.local.utils.SegmentLocks;
 import org.apache.pinot.segment.local.utils.ServerReloadJobStatusCache;
-import org.apache.pinot.server.realtime.ControllerLeaderLocator;
 import org.apache.pinot.server.realtime.ServerSegmentCompletionProtocolHandler;
 import org.apache.pinot.spi.config.table.TableConfig;
 import org.apache.pinot.spi.env.PinotConfiguration;
@@ -53,7 +52,7 @@ public final class MiniServer implements AutoCloseable {
     _helix.connect();
     _helix.getClusterManagmentTool().addInstanceTag(cluster, instanceId, "DefaultTenant_OFFLINE");
     _helix.getClusterManagmentTool().addInstanceTag(cluster, instanceId, "DefaultTenant_REALTIME");
-    ControllerLeaderLocator.create(_helix);
+    ServerStatics.locateControllerLeaderWith(_helix);
   }
 
   /** The server's manager of a table, created from ZooKeeper on first use as the real server does. */
