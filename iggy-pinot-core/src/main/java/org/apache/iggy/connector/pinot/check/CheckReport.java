@@ -2,6 +2,7 @@ package org.apache.iggy.connector.pinot.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.iggy.connector.pinot.client.FailureKind;
 
 /** The findings of one check run, filled step by step; {@link #ok()} says whether the table would ingest. */
 public final class CheckReport {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
 import org.apache.iggy.connector.pinot.client.SdkIggyConnection;
 import org.apache.iggy.connector.pinot.client.SharedIggyClients;
@@ -36,7 +37,7 @@ final class IggyProbe {
         client.connect(Duration.ofMillis(settings.connectTimeoutMillis()));
       } catch (RuntimeException e) {
         report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(),
-            FailureKind.of(e), e.getMessage()));
+            IggyErrors.kindOf(e), e.getMessage()));
         return;
       }
       report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(), null,
@@ -46,7 +47,7 @@ final class IggyProbe {
       try {
         survey(client, topic, setup, options, report, timeout);
       } catch (RuntimeException e) {
-        report.topicProblem(FailureKind.of(e).label() + ": " + e.getMessage());
+        report.topicProblem(IggyErrors.kindOf(e).label() + ": " + e.getMessage());
       }
     }
   }

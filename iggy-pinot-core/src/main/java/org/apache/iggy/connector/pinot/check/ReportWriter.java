@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.iggy.connector.pinot.client.FailureKind;
 
 /** Prints a {@link CheckReport} for people (aligned text) or for tools (JSON). Never sees a secret. */
 final class ReportWriter {

@@ -33,28 +33,29 @@ public final class IggyErrorClassifier {
       return classifyServerCode(serverError.getRawErrorCode(), serverError, context);
     }
     if (isCertificateProblem(error)) {
-      return permanent("TLS handshake with Iggy at " + _settings.address() + " failed: the server certificate was not "
-          + "trusted or does not match " + verifiedName() + " (check stream.iggy.tls.ca.file and "
+      return permanent(FailureKind.TLS, "TLS handshake with Iggy at " + _settings.address() + " failed: the server "
+          + "certificate was not trusted or does not match " + verifiedName() + " (check stream.iggy.tls.ca.file and "
           + "stream.iggy.tls.server.name)", error);
     }
     if (find(error, NotSslRecordException.class) != null) {
-      return permanent("Iggy at " + _settings.address() + " did not answer with TLS: is TLS enabled on the server? "
-          + "(stream.iggy.enable.tls=true)", error);
+      return permanent(FailureKind.TLS, "Iggy at " + _settings.address() + " did not answer with TLS: is TLS enabled "
+          + "on the server? (stream.iggy.enable.tls=true)", error);
     }
     if (find(error, IggyTlsException.class) != null) {
-      return permanent("cannot set up TLS for Iggy at " + _settings.address() + ": " + error.getMessage()
-          + " (check stream.iggy.tls.ca.file)", error);
+      return permanent(FailureKind.TLS, "cannot set up TLS for Iggy at " + _settings.address() + ": "
+          + error.getMessage() + " (check stream.iggy.tls.ca.file)", error);
     }
     if (find(error, TimeoutException.class) != null) {
-      return transientError(context.describe() + " on Iggy at " + _settings.address() + " timed out", error, true);
+      return transientError(FailureKind.TIMEOUT, context.describe() + " on Iggy at " + _settings.address()
+          + " timed out", error, true);
     }
     if (find(error, IOException.class) != null || find(error, IggyConnectionException.class) != null
         || find(error, IggyNotConnectedException.class) != null || find(error, ChannelException.class) != null) {
-      return transientError(context.describe() + " failed: cannot reach Iggy at " + _settings.address() + " ("
-          + describe(error) + ")", error, true);
+      return transientError(FailureKind.ofTransport(error), context.describe() + " failed: cannot reach Iggy at "
+          + _settings.address() + " (" + describe(error) + ")", error, true);
     }
-    return transientError(context.describe() + " on Iggy at " + _settings.address() + " failed: " + describe(error),
-        error, true);
+    return transientError(FailureKind.OTHER, context.describe() + " on Iggy at " + _settings.address() + " failed: "
+        + describe(error), error, true);
   }
 
   private ClassifiedError classifyServerCode(int code, Throwable error, RequestContext context) {
@@ -63,33 +64,34 @@ public final class IggyErrorClassifier {
       case 42:
       case 43:
       case 44:
-        return permanent("Iggy authentication failed for " + _settings.principal() + " at " + _settings.address()
-            + " (code " + code + ": wrong username or password)", error);
+        return permanent(FailureKind.AUTH, "Iggy authentication failed for " + _settings.principal() + " at "
+            + _settings.address() + " (code " + code + ": wrong username or password)", error);
       case 20:
       case 53:
         if (_settings.usesToken()) {
-          return permanent("Iggy at " + _settings.address() + " rejected the personal access token (code " + code
-              + ": unknown token)", error);
+          return permanent(FailureKind.AUTH, "Iggy at " + _settings.address() + " rejected the personal access "
+              + "token (code " + code + ": unknown token)", error);
         }
         break;
       case 54:
-        return permanent("Iggy at " + _settings.address() + " rejected the personal access token (code 54: "
-            + "token expired)", error);
+        return permanent(FailureKind.AUTH, "Iggy at " + _settings.address() + " rejected the personal access token "
+            + "(code 54: token expired)", error);
       case 47:
-        return permanent("Iggy " + _settings.principal() + " at " + _settings.address() + " is inactive (code 47)",
-            error);
+        return permanent(FailureKind.AUTH, "Iggy " + _settings.principal() + " at " + _settings.address()
+            + " is inactive (code 47)", error);
       case 41:
-        return permanent("Iggy " + _settings.principal() + " has no permission for " + context.describe() + " at "
-            + _settings.address() + " (code 41)", error);
+        return permanent(FailureKind.PERMISSION, "Iggy " + _settings.principal() + " has no permission for "
+            + context.describe() + " at " + _settings.address() + " (code 41)", error);
       case 1009:
-        return permanent("Iggy stream " + (topic != null ? topic.stream() : "") + " not found at "
-            + _settings.address() + " (code 1009, during " + context.describe() + ")", error);
+        return permanent(FailureKind.NOT_FOUND, "Iggy stream " + (topic != null ? topic.stream() : "")
+            + " not found at " + _settings.address() + " (code 1009, during " + context.describe() + ")", error);
       case 2010:
-        return permanent("Iggy topic " + (topic != null ? topic.topic() + " not found in stream " + topic.stream()
-            : "not found") + " at " + _settings.address() + " (code 2010, during " + context.describe() + ")", error);
+        return permanent(FailureKind.NOT_FOUND, "Iggy topic " + (topic != null ? topic.topic()
+            + " not found in stream " + topic.stream() : "not found") + " at " + _settings.address()
+            + " (code 2010, during " + context.describe() + ")", error);
       case 3007:
-        return permanent("Iggy partition " + context.partitionId() + " not found in " + (topic != null ? topic
-            : "the topic") + " at " + _settings.address() + " (code 3007)", error);
+        return permanent(FailureKind.NOT_FOUND, "Iggy partition " + context.partitionId() + " not found in "
+            + (topic != null ? topic : "the topic") + " at " + _settings.address() + " (code 3007)", error);
       case 1:
       case 3:
       case 4:
@@ -102,13 +104,13 @@ public final class IggyErrorClassifier {
       case 11001:
       case 12001:
       case 13000:
-        return transientError(context.describe() + " failed on Iggy at " + _settings.address() + " (code " + code
-            + ": " + transientReason(code) + ")", error, true);
+        return transientError(FailureKind.OTHER, context.describe() + " failed on Iggy at " + _settings.address()
+            + " (code " + code + ": " + transientReason(code) + ")", error, true);
       default:
         break;
     }
-    return transientError(context.describe() + " failed on Iggy at " + _settings.address() + " (server error code "
-        + code + ")", error, false);
+    return transientError(FailureKind.OTHER, context.describe() + " failed on Iggy at " + _settings.address()
+        + " (server error code " + code + ")", error, false);
   }
 
   private static String transientReason(int code) {
@@ -132,12 +134,12 @@ public final class IggyErrorClassifier {
     return _settings.tlsServerName() != null ? "'" + _settings.tlsServerName() + "'" : "'" + _settings.host() + "'";
   }
 
-  private ClassifiedError permanent(String message, Throwable cause) {
-    return new ClassifiedError(IggyErrors.permanentError(message, cause), false);
+  private ClassifiedError permanent(FailureKind kind, String message, Throwable cause) {
+    return new ClassifiedError(IggyErrors.permanentError(kind, message, cause), false);
   }
 
-  private static ClassifiedError transientError(String message, Throwable cause, boolean evict) {
-    return new ClassifiedError(IggyErrors.transientError(message, cause), evict);
+  private static ClassifiedError transientError(FailureKind kind, String message, Throwable cause, boolean evict) {
+    return new ClassifiedError(IggyErrors.transientError(kind, message, cause), evict);
   }
 
   private static boolean isCertificateProblem(Throwable error) {

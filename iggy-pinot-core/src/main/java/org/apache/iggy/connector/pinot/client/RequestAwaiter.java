@@ -35,13 +35,13 @@ final class RequestAwaiter {
     } catch (TimeoutException e) {
       future.cancel(true);
       _onBroken.run();
-      throw IggyErrors.transientError(context.describe() + " on Iggy at " + _settings.address() + " timed out after "
-          + waitMillis + " ms", e);
+      throw IggyErrors.transientError(FailureKind.TIMEOUT, context.describe() + " on Iggy at " + _settings.address()
+          + " timed out after " + waitMillis + " ms", e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw IggyErrors.transientError(context.describe() + " on Iggy at " + _settings.address() + " was interrupted",
-          e);
+      throw IggyErrors.transientError(FailureKind.OTHER, context.describe() + " on Iggy at " + _settings.address()
+          + " was interrupted", e);
     } catch (ExecutionException | RuntimeException e) {
       ClassifiedError classified = _classifier.classify(e, context);
       if (classified.evictClient()) {

@@ -123,12 +123,13 @@ public final class SdkIggyConnection implements IggyConnection {
     }
     try {
       if (!_connectLock.tryLock(RequestAwaiter.remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
-        throw IggyErrors.transientError("connecting to Iggy at " + _settings.address()
+        throw IggyErrors.transientError(FailureKind.TIMEOUT, "connecting to Iggy at " + _settings.address()
             + " is taking longer than the request deadline", null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw IggyErrors.transientError("interrupted while connecting to Iggy at " + _settings.address(), e);
+      throw IggyErrors.transientError(FailureKind.OTHER, "interrupted while connecting to Iggy at "
+          + _settings.address(), e);
     }
     try {
       if (_client == null) {
@@ -143,7 +144,8 @@ public final class SdkIggyConnection implements IggyConnection {
 
   private AsyncIggyTcpClient open(long deadline) {
     if (_broken) {
-      throw IggyErrors.transientError("the connection to Iggy at " + _settings.address() + " was closed", null);
+      throw IggyErrors.transientError(FailureKind.OTHER, "the connection to Iggy at " + _settings.address()
+          + " was closed", null);
     }
     AsyncIggyTcpClient client = builder().build();
     try {
@@ -215,7 +217,7 @@ public final class SdkIggyConnection implements IggyConnection {
     String message = streamExists
         ? "Iggy topic " + topic.topic() + " not found in stream " + topic.stream() + " at " + _settings.address()
         : "Iggy stream " + topic.stream() + " not found at " + _settings.address();
-    return IggyErrors.permanentError(message, null);
+    return IggyErrors.permanentError(FailureKind.NOT_FOUND, message, null);
   }
 
   private static StreamId streamId(IggyResourceId id) {

@@ -24,20 +24,21 @@ final class TlsServerName {
     try {
       serverNameAddresses = InetAddress.getAllByName(serverName);
     } catch (UnknownHostException e) {
-      throw IggyErrors.permanentError("stream.iggy.tls.server.name '" + serverName + "' does not resolve; the Iggy "
-          + "Java SDK 0.8.0 verifies the certificate against the name it connects to, so the server name must "
-          + "resolve to the address of stream.iggy.host '" + settings.host() + "'", e);
+      throw IggyErrors.permanentError(FailureKind.DNS, "stream.iggy.tls.server.name '" + serverName
+          + "' does not resolve; the Iggy Java SDK 0.8.0 verifies the certificate against the name it connects to, "
+          + "so the server name must resolve to the address of stream.iggy.host '" + settings.host() + "'", e);
     }
     InetAddress[] hostAddresses;
     try {
       hostAddresses = InetAddress.getAllByName(settings.host());
     } catch (UnknownHostException e) {
-      throw IggyErrors.transientError("cannot resolve Iggy host '" + settings.host() + "'", e);
+      throw IggyErrors.transientError(FailureKind.DNS, "cannot resolve Iggy host '" + settings.host() + "'", e);
     }
     if (Collections.disjoint(Arrays.asList(serverNameAddresses), Arrays.asList(hostAddresses))) {
-      throw IggyErrors.permanentError("stream.iggy.tls.server.name '" + serverName + "' resolves to "
-          + Arrays.toString(serverNameAddresses) + ", not to the address of stream.iggy.host '" + settings.host()
-          + "'; the Iggy Java SDK 0.8.0 verifies the certificate against the name it connects to", null);
+      throw IggyErrors.permanentError(FailureKind.OTHER, "stream.iggy.tls.server.name '" + serverName
+          + "' resolves to " + Arrays.toString(serverNameAddresses) + ", not to the address of stream.iggy.host '"
+          + settings.host() + "'; the Iggy Java SDK 0.8.0 verifies the certificate against the name it connects to",
+          null);
     }
     return serverName;
   }

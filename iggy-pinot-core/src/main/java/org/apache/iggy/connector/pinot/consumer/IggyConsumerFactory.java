@@ -115,8 +115,8 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
       return consumer;
     } catch (AttemptFailureException e) {
       consumer.close();
-      throw IggyErrors.transientError("cannot connect to Iggy at " + config().connection().address() + " after "
-          + "retries: " + e.getMessage(), e);
+      throw IggyErrors.transientError(IggyErrors.kindOf(e), "cannot connect to Iggy at "
+          + config().connection().address() + " after retries: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       consumer.close();
       throw e;

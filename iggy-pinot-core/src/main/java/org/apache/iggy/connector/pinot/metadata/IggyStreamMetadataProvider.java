@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.FailureKind;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
 import org.apache.iggy.connector.pinot.client.TopicDescription;
@@ -93,7 +94,7 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     for (int pinotPartitionId : partitionIds) {
       PartitionMetadata partition = topic.partition(PartitionIdMapping.toIggy(pinotPartitionId));
       if (partition == null) {
-        throw IggyErrors.transientError("Iggy partition " + pinotPartitionId + " of " + _topic
+        throw IggyErrors.transientError(FailureKind.NOT_FOUND, "Iggy partition " + pinotPartitionId + " of " + _topic
             + " has no latest offset: it does not exist (live partitions: " + fetchIds(topic) + ")", null);
       }
       latest.put(pinotPartitionId, new LongMsgOffset(partition.nextOffset()));
@@ -124,7 +125,8 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     } catch (TransientConsumerException | PermanentConsumerException | IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw IggyErrors.transientError("cannot compute the partition groups of " + _topic + ": " + e.getMessage(), e);
+      throw IggyErrors.transientError(IggyErrors.kindOf(e), "cannot compute the partition groups of " + _topic + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -175,8 +177,8 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
   private PartitionMetadata partition(TopicDescription topic, int iggyPartitionId) {
     PartitionMetadata partition = topic.partition(iggyPartitionId);
     if (partition == null) {
-      throw IggyErrors.permanentError("Iggy partition " + iggyPartitionId + " not found in " + _topic
-          + " (live partitions: " + fetchIds(topic) + ")", null);
+      throw IggyErrors.permanentError(FailureKind.NOT_FOUND, "Iggy partition " + iggyPartitionId + " not found in "
+          + _topic + " (live partitions: " + fetchIds(topic) + ")", null);
     }
     return partition;
   }

@@ -37,21 +37,23 @@ class IggyErrorClassifierTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "42|Iggy authentication failed for user 'pinot' at iggy.local:8090",
-      "43|Iggy authentication failed for user 'pinot'",
-      "44|Iggy authentication failed for user 'pinot'",
-      "47|Iggy user 'pinot' at iggy.local:8090 is inactive",
-      "41|Iggy user 'pinot' has no permission for poll of partition 3 of stream 'analytics' topic 'user-events'",
-      "54|rejected the personal access token (code 54: token expired)",
-      "1009|Iggy stream 'analytics' not found at iggy.local:8090",
-      "2010|Iggy topic 'user-events' not found in stream 'analytics' at iggy.local:8090",
-      "3007|Iggy partition 3 not found in stream 'analytics' topic 'user-events' at iggy.local:8090"
+      "42|AUTH|Iggy authentication failed for user 'pinot' at iggy.local:8090",
+      "43|AUTH|Iggy authentication failed for user 'pinot'",
+      "44|AUTH|Iggy authentication failed for user 'pinot'",
+      "47|AUTH|Iggy user 'pinot' at iggy.local:8090 is inactive",
+      "41|PERMISSION|Iggy user 'pinot' has no permission for poll of partition 3 of stream 'analytics' topic "
+          + "'user-events'",
+      "54|AUTH|rejected the personal access token (code 54: token expired)",
+      "1009|NOT_FOUND|Iggy stream 'analytics' not found at iggy.local:8090",
+      "2010|NOT_FOUND|Iggy topic 'user-events' not found in stream 'analytics' at iggy.local:8090",
+      "3007|NOT_FOUND|Iggy partition 3 not found in stream 'analytics' topic 'user-events' at iggy.local:8090"
   })
-  void permanentServerCodes(int code, String message) {
+  void permanentServerCodes(int code, FailureKind kind, String message) {
     ClassifiedError error = new IggyErrorClassifier(settings(null)).classify(new CompletionException(
         serverError(code)), POLL);
 
     assertThat(error.exception()).isInstanceOf(PermanentConsumerException.class).hasMessageContaining(message);
+    assertThat(IggyErrors.kindOf(error.exception())).isEqualTo(kind);
     assertThat(error.evictClient()).isFalse();
   }
 

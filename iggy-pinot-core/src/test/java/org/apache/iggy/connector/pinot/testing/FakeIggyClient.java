@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.iggy.connector.pinot.client.FailureKind;
 import org.apache.iggy.connector.pinot.client.IggyClientHandle;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.client.IggyRecord;
@@ -88,7 +89,8 @@ public final class FakeIggyClient implements IggyClientHandle {
   }
 
   public static RuntimeException networkDown() {
-    return IggyErrors.transientError("cannot reach Iggy", new java.io.IOException("connection refused"));
+    return IggyErrors.transientError(FailureKind.REFUSED, "cannot reach Iggy",
+        new java.io.IOException("connection refused"));
   }
 
   public Long storedOffset(int partition, String consumer) {
@@ -140,7 +142,7 @@ public final class FakeIggyClient implements IggyClientHandle {
     _pollStarts.add(start);
     maybeFail();
     if (partitionId >= _partitions.size()) {
-      throw IggyErrors.permanentError("Iggy partition " + partitionId + " not found", null);
+      throw IggyErrors.permanentError(FailureKind.NOT_FOUND, "Iggy partition " + partitionId + " not found", null);
     }
     FakePartition p = _partitions.get(partitionId);
     List<IggyRecord> out = new ArrayList<>();
