@@ -178,7 +178,7 @@ public final class Demo {
       long total = ((Number) run(sql, "SELECT COUNT(*) FROM events", segments).getRows().get(0)[0]).longValue();
       _out.println();
       _out.println("Pinot holds " + total + " rows in " + segments.size() + " segments for the " + produced.total()
-          + " events produced: every event exactly once.");
+          + " events produced.");
       ResultTable byType = print(sql, "Events by type", EVENTS_BY_TYPE, segments);
       ResultTable byDevice = print(sql, "Average duration by device", DURATION_BY_DEVICE, segments);
       ResultTable latest = print(sql, "Latest events", LATEST_EVENTS, segments);
