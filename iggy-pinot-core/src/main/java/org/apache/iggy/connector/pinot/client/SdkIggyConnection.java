@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLException;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClientBuilder;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
@@ -161,12 +162,28 @@ public final class SdkIggyConnection implements IggyConnection {
     } catch (RuntimeException e) {
       _broken = true;
       client.close();
-      LOG.warn("Cannot connect to Iggy at {} as {}: {}", _settings.address(), _settings.principal(), e.getMessage());
-      throw e;
+      RuntimeException failure = explainTls(e, deadline);
+      LOG.warn("Cannot connect to Iggy at {} as {}: {}", _settings.address(), _settings.principal(),
+          failure.getMessage());
+      throw failure;
     }
     LOG.info("Connected to Iggy at {} as {} (tls={}, pool size {})", _settings.address(), _settings.principal(),
         _settings.tls(), _settings.poolSize());
     return client;
+  }
+
+  /**
+   * A failure over TLS that the SDK left unexplained, replaced by the TLS handshake's own error when a handshake of
+   * our own fails ({@link TlsHandshakeProbe}); any other failure as it is.
+   */
+  private RuntimeException explainTls(RuntimeException failure, long deadline) {
+    if (!_settings.tls() || IggyErrors.kindOf(failure) != FailureKind.OTHER) {
+      return failure;
+    }
+    SSLException handshake = TlsHandshakeProbe.failure(_settings, TlsServerName.hostToDial(_settings),
+        Math.min(_settings.connectTimeoutMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    return handshake == null ? failure
+        : new IggyErrorClassifier(_settings).classify(handshake, RequestContext.of("TLS handshake")).exception();
   }
 
   /**
