@@ -5,13 +5,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.IggyClient;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
-import org.apache.iggy.connector.pinot.client.SdkIggyConnection;
-import org.apache.iggy.connector.pinot.client.SharedIggyClients;
 import org.apache.iggy.connector.pinot.client.TopicDescription;
 import org.apache.iggy.connector.pinot.client.TopicRef;
+import org.apache.iggy.connector.pinot.client.tcp.TcpIggyClient;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
@@ -31,8 +30,8 @@ final class IggyProbe {
     IggyStreamConfig config = setup.iggy();
     IggyConnectionSettings settings = config.connection();
     Duration timeout = Duration.ofMillis(settings.requestTimeoutMillis());
-    SharedIggyClients clients = new SharedIggyClients(SdkIggyConnection::new, Duration.ZERO);
-    try (IggyClientHandle client = clients.borrow(settings)) {
+    IggyClient client = new TcpIggyClient(settings);
+    try {
       try {
         client.connect(Duration.ofMillis(settings.connectTimeoutMillis()));
       } catch (RuntimeException e) {
@@ -49,10 +48,12 @@ final class IggyProbe {
       } catch (RuntimeException e) {
         report.topicProblem(IggyErrors.kindOf(e).label() + ": " + e.getMessage());
       }
+    } finally {
+      client.close();
     }
   }
 
-  private static void survey(IggyClientHandle client, TopicRef topic, TableConfigCheck.Setup setup,
+  private static void survey(IggyClient client, TopicRef topic, TableConfigCheck.Setup setup,
       CheckOptions options, CheckReport report, Duration timeout) {
     TopicDescription description = client.fetchTopic(topic, timeout);
     MessageSampler sampler = sampler(setup, options, report);

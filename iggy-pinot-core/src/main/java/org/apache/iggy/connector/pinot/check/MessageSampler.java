@@ -3,7 +3,7 @@ package org.apache.iggy.connector.pinot.check;
 import java.time.Duration;
 import java.util.List;
 import org.apache.iggy.connector.pinot.client.IggyClient;
-import org.apache.iggy.connector.pinot.client.IggyRecord;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.client.TopicRef;
@@ -35,9 +35,9 @@ final class MessageSampler {
     if (_sampleSize == 0 || from >= next) {
       return report;
     }
-    List<IggyRecord> records = client.poll(topic, partition.id(), PollStart.offset(from), _sampleSize, timeout)
-        .records();
-    for (IggyRecord record : records) {
+    List<PolledMessage> records = client.poll(topic, partition.id(), PollStart.offset(from), _sampleSize, timeout)
+        .messages();
+    for (PolledMessage record : records) {
       report.sampled();
       GenericRow row;
       try {

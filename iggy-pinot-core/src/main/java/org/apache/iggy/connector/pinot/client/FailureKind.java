@@ -1,11 +1,6 @@
 package org.apache.iggy.connector.pinot.client;
 
-import io.netty.channel.ConnectTimeoutException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.Locale;
-import javax.net.ssl.SSLException;
 
 /**
  * What kind of thing went wrong talking to Iggy. Every error the client layer raises carries one
@@ -35,28 +30,5 @@ public enum FailureKind {
 
   public String meaning() {
     return _meaning;
-  }
-
-  /** The kind of a transport failure, from the first cause in its chain that tells. */
-  static FailureKind ofTransport(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof UnknownHostException) {
-        return DNS;
-      }
-      // Netty's connect timeout is a ConnectException: it must be told apart first.
-      if (t instanceof ConnectTimeoutException) {
-        return TIMEOUT;
-      }
-      if (t instanceof ConnectException) {
-        return REFUSED;
-      }
-      if (t instanceof NoRouteToHostException) {
-        return UNREACHABLE;
-      }
-      if (t instanceof SSLException) {
-        return TLS;
-      }
-    }
-    return OTHER;
   }
 }

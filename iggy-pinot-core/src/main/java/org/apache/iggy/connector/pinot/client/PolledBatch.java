@@ -7,10 +7,30 @@ import java.util.List;
  *
  * @param partitionId the partition that was read
  * @param currentOffset the partition's last offset at poll time (0 when empty)
- * @param records the messages, in offset order
+ * @param messages the messages, in offset order (not copied: the decoder hands over its list)
  */
-public record PolledBatch(int partitionId, long currentOffset, List<IggyRecord> records) {
-  public PolledBatch {
-    records = List.copyOf(records);
+public record PolledBatch(int partitionId, long currentOffset, List<PolledMessage> messages) {
+
+  public boolean isEmpty() {
+    return messages.isEmpty();
+  }
+
+  /** The offset of the first message; only for a batch that is not empty. */
+  public long firstOffset() {
+    return messages.get(0).offset();
+  }
+
+  /** Where the next poll starts: the last offset + 1, or {@code start} when the batch is empty. */
+  public long nextOffset(long start) {
+    return messages.isEmpty() ? start : messages.get(messages.size() - 1).offset() + 1;
+  }
+
+  /** The sum of the payload sizes. */
+  public long payloadBytes() {
+    long bytes = 0;
+    for (PolledMessage message : messages) {
+      bytes += message.payload().length;
+    }
+    return bytes;
   }
 }

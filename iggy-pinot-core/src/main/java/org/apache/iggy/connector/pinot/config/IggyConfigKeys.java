@@ -27,6 +27,7 @@ public final class IggyConfigKeys {
   public static final String METADATA_POPULATE = "metadata.populate";
   public static final String OFFSET_CRITERIA = "consumer.prop.auto.offset.reset";
   public static final String FETCH_TIMEOUT_MILLIS = "fetch.timeout.millis";
+  public static final String PREFETCH_BATCHES = "prefetch.batches";
 
   public static final int DEFAULT_PORT = 8090;
   public static final String DEFAULT_USERNAME = "iggy";
@@ -35,6 +36,7 @@ public final class IggyConfigKeys {
   public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 10_000;
   public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
   public static final int DEFAULT_POLL_BATCH_SIZE = 100;
+  public static final int DEFAULT_PREFETCH_BATCHES = 2;
 
   private IggyConfigKeys() {
   }

@@ -30,6 +30,12 @@ public record IggyConnectionSettings(String host, int port, String username, Str
     return personalAccessToken != null;
   }
 
+  /** The same settings with another number of TCP connections. */
+  public IggyConnectionSettings withPoolSize(int connections) {
+    return new IggyConnectionSettings(host, port, username, password, personalAccessToken, tls, tlsCaFile,
+        tlsServerName, connections, connectTimeoutMillis, requestTimeoutMillis);
+  }
+
   /** Who logs in, for messages: the user name, or "personal access token". */
   public String principal() {
     return usesToken() ? "personal access token" : "user '" + username + "'";

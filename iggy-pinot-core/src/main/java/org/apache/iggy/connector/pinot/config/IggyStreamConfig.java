@@ -20,6 +20,7 @@ public final class IggyStreamConfig {
   private final IggyResourceId _topic;
   private final String _consumerGroup;
   private final int _pollBatchSize;
+  private final int _prefetchBatches;
   private final boolean _metadataPopulate;
   private final OffsetCriteria _offsetCriteria;
   private final int _fetchTimeoutMillis;
@@ -32,6 +33,7 @@ public final class IggyStreamConfig {
     _topic = p._topic;
     _consumerGroup = p._consumerGroup;
     _pollBatchSize = p._pollBatchSize;
+    _prefetchBatches = p._prefetchBatches;
     _metadataPopulate = p._metadataPopulate;
     _offsetCriteria = p._offsetCriteria;
     _fetchTimeoutMillis = p._fetchTimeoutMillis;
@@ -88,6 +90,11 @@ public final class IggyStreamConfig {
     return _pollBatchSize;
   }
 
+  /** Polls a consumer keeps in flight ahead of Pinot after a full batch; 0 reads only what Pinot asks for. */
+  public int prefetchBatches() {
+    return _prefetchBatches;
+  }
+
   public boolean metadataPopulate() {
     return _metadataPopulate;
   }
@@ -107,7 +114,7 @@ public final class IggyStreamConfig {
   @Override
   public String toString() {
     return "IggyStreamConfig{table=" + _tableNameWithType + ", " + _connection + ", stream=" + _stream + ", topic="
-        + _topic + ", consumerGroup=" + _consumerGroup + ", pollBatchSize=" + _pollBatchSize + ", metadataPopulate="
+        + _topic + ", consumerGroup=" + _consumerGroup + ", pollBatchSize=" + _pollBatchSize + ", prefetchBatches=" + _prefetchBatches + ", metadataPopulate="
         + _metadataPopulate + ", offsetCriteria=" + _offsetCriteria.getOffsetString() + ", fetchTimeoutMillis="
         + _fetchTimeoutMillis + "}";
   }
@@ -131,6 +138,7 @@ public final class IggyStreamConfig {
     private IggyResourceId _topic;
     private String _consumerGroup;
     private int _pollBatchSize;
+    private int _prefetchBatches;
     private boolean _metadataPopulate;
     private OffsetCriteria _offsetCriteria;
     private int _fetchTimeoutMillis;
@@ -190,6 +198,7 @@ public final class IggyStreamConfig {
       }
       _pollBatchSize = (int) number(IggyConfigKeys.POLL_BATCH_SIZE, IggyConfigKeys.DEFAULT_POLL_BATCH_SIZE, 1,
           1_000_000);
+      _prefetchBatches = (int) number(IggyConfigKeys.PREFETCH_BATCHES, IggyConfigKeys.DEFAULT_PREFETCH_BATCHES, 0, 8);
       _metadataPopulate = bool(IggyConfigKeys.METADATA_POPULATE, false);
       _offsetCriteria = offsetCriteria();
       return _problems;

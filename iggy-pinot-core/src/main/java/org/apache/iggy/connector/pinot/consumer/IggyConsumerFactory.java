@@ -1,9 +1,8 @@
 package org.apache.iggy.connector.pinot.consumer;
 
 import java.time.Duration;
-import org.apache.iggy.connector.pinot.client.IggyClientSource;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
-import org.apache.iggy.connector.pinot.client.SharedIggyClients;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
 import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
@@ -23,23 +22,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Pinot's entry point for {@code "streamType": "iggy"}. Pinot creates a factory at almost every call site, so
  * {@link #init} only parses and validates the config; connections are borrowed from the JVM-wide
- * {@link SharedIggyClients} and opened on first use. An invalid config fails every provider and consumer creation
+ * {@link IggyClients} (each consumer a client of its own, metadata providers a shared one)
+ * and opened on first use. An invalid config fails every provider and consumer creation
  * with the message naming the keys: Pinot reports errors from there to the user (table creation, segment errors),
  * while it drops the message of an exception thrown by {@code init}.
  */
 public class IggyConsumerFactory extends StreamConsumerFactory {
   private static final Logger LOG = LoggerFactory.getLogger(IggyConsumerFactory.class);
 
-  private final IggyClientSource _clients;
+  private final IggyClients _clients;
   private IggyStreamConfig _config;
   private IllegalArgumentException _configError;
 
   public IggyConsumerFactory() {
-    this(SharedIggyClients.global());
+    this(IggyClients.global());
   }
 
   /** A factory that borrows its clients from {@code clients}. */
-  public IggyConsumerFactory(IggyClientSource clients) {
+  public IggyConsumerFactory(IggyClients clients) {
     _clients = clients;
   }
 
@@ -68,13 +68,13 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
   @Override
   public StreamMetadataProvider createPartitionMetadataProvider(String clientId, int partition) {
     IggyStreamConfig config = config();
-    return new IggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()), partition);
+    return new IggyStreamMetadataProvider(clientId, config, _clients, partition);
   }
 
   @Override
   public StreamMetadataProvider createStreamMetadataProvider(String clientId) {
     IggyStreamConfig config = config();
-    return new IggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()));
+    return new IggyStreamMetadataProvider(clientId, config, _clients);
   }
 
   @Override
@@ -83,14 +83,14 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
       return createStreamMetadataProvider(clientId);
     }
     IggyStreamConfig config = config();
-    return new SynchronizedIggyStreamMetadataProvider(clientId, config, _clients.borrow(config.connection()));
+    return new SynchronizedIggyStreamMetadataProvider(clientId, config, _clients);
   }
 
   @Override
   public PartitionGroupConsumer createPartitionGroupConsumer(String clientId,
       PartitionGroupConsumptionStatus partitionGroupConsumptionStatus) {
     IggyStreamConfig config = config();
-    return new IggyPartitionGroupConsumer(clientId, config, _clients.borrow(config.connection()),
+    return new IggyPartitionGroupConsumer(clientId, config, _clients,
         partitionGroupConsumptionStatus.getStreamPartitionGroupId());
   }
 

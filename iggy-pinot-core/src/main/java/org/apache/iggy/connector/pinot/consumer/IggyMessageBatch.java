@@ -1,6 +1,7 @@
 package org.apache.iggy.connector.pinot.consumer;
 
 import java.util.List;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.pinot.spi.stream.BytesStreamMessage;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.MessageBatch;
@@ -10,33 +11,47 @@ import org.apache.pinot.spi.stream.StreamPartitionMsgOffset;
 
 /** The messages of one fetch from one Iggy partition, in offset order. */
 public class IggyMessageBatch implements MessageBatch<byte[]> {
-  private final List<BytesStreamMessage> _messages;
+  private final BytesStreamMessage[] _messages;
   private final LongMsgOffset _offsetOfNextBatch;
   private final long _sizeInBytes;
   private final boolean _dataLoss;
 
   /**
-   * @param messages the messages, in offset order
+   * @param messages the messages, in offset order (not copied)
    * @param offsetOfNextBatch where the next fetch starts: last offset + 1, or the requested offset when empty
    * @param sizeInBytes the sum of the payload sizes
    * @param dataLoss whether messages between the requested offset and the first returned one were deleted
    */
-  public IggyMessageBatch(List<BytesStreamMessage> messages, long offsetOfNextBatch, long sizeInBytes,
+  private IggyMessageBatch(BytesStreamMessage[] messages, long offsetOfNextBatch, long sizeInBytes,
       boolean dataLoss) {
-    _messages = List.copyOf(messages);
+    _messages = messages;
     _offsetOfNextBatch = new LongMsgOffset(offsetOfNextBatch);
     _sizeInBytes = sizeInBytes;
     _dataLoss = dataLoss;
   }
 
+  /** The batch of polled messages read from {@code start}, each with the metadata Pinot wants. */
+  static IggyMessageBatch of(List<PolledMessage> polled, long start, IggyMessageMetadata metadata,
+      boolean dataLoss) {
+    BytesStreamMessage[] messages = new BytesStreamMessage[polled.size()];
+    long sizeInBytes = 0;
+    for (int i = 0; i < messages.length; i++) {
+      PolledMessage message = polled.get(i);
+      messages[i] = new BytesStreamMessage(null, message.payload(), metadata.of(message));
+      sizeInBytes += message.payload().length;
+    }
+    long next = messages.length == 0 ? start : polled.get(messages.length - 1).offset() + 1;
+    return new IggyMessageBatch(messages, next, sizeInBytes, dataLoss);
+  }
+
   @Override
   public int getMessageCount() {
-    return _messages.size();
+    return _messages.length;
   }
 
   @Override
   public StreamMessage<byte[]> getStreamMessage(int index) {
-    return _messages.get(index);
+    return _messages[index];
   }
 
   @Override
@@ -46,12 +61,12 @@ public class IggyMessageBatch implements MessageBatch<byte[]> {
 
   @Override
   public StreamPartitionMsgOffset getFirstMessageOffset() {
-    return _messages.isEmpty() ? null : _messages.get(0).getMetadata().getOffset();
+    return _messages.length == 0 ? null : _messages[0].getMetadata().getOffset();
   }
 
   @Override
   public StreamMessageMetadata getLastMessageMetadata() {
-    return _messages.isEmpty() ? null : _messages.get(_messages.size() - 1).getMetadata();
+    return _messages.length == 0 ? null : _messages[_messages.length - 1].getMetadata();
   }
 
   @Override
@@ -69,6 +84,6 @@ public class IggyMessageBatch implements MessageBatch<byte[]> {
    * in its metadata, which never happens here; it is declared so such a call cannot fail.
    */
   public StreamPartitionMsgOffset getNextStreamPartitionMsgOffsetAtIndex(int index) {
-    return _messages.get(index).getMetadata().getNextOffset();
+    return _messages[index].getMetadata().getNextOffset();
   }
 }

@@ -3,15 +3,20 @@ package org.apache.iggy.connector.pinot.consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.iggy.connector.pinot.client.IggyRecord;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
+import org.apache.iggy.connector.pinot.client.UserHeaders;
 import org.apache.pinot.spi.data.readers.GenericRow;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.StreamMessageMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds Pinot's per-message metadata from an Iggy message. Iggy timestamps are microseconds; Pinot wants
  * milliseconds. With {@code metadata.populate} the user headers become {@code __header$} columns and the fields below
- * become {@code __metadata$} columns.
+ * become {@code __metadata$} columns. Iggy 0.8 stores user-header bytes unchecked: a message whose headers cannot be
+ * decoded is delivered without them, counted and logged (the first, then one in {@link #LOG_EVERY}) with its offset.
  */
 public final class IggyMessageMetadata {
   public static final String OFFSET = "offset";
@@ -19,9 +24,13 @@ public final class IggyMessageMetadata {
   public static final String TIMESTAMP = "timestamp";
   public static final String ORIGIN_TIMESTAMP = "originTimestamp";
   public static final String MESSAGE_ID = "messageId";
+  static final long LOG_EVERY = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(IggyMessageMetadata.class);
 
   private final boolean _populate;
+  private final int _partitionId;
   private final String _partition;
+  private final AtomicLong _malformedHeaders = new AtomicLong();
 
   /**
    * @param populate whether headers and record metadata are exposed
@@ -29,32 +38,59 @@ public final class IggyMessageMetadata {
    */
   public IggyMessageMetadata(boolean populate, int iggyPartitionId) {
     _populate = populate;
+    _partitionId = iggyPartitionId;
     _partition = Integer.toString(iggyPartitionId);
   }
 
-  public StreamMessageMetadata of(IggyRecord record) {
-    long timestampMillis = TimeUnit.MICROSECONDS.toMillis(record.timestampMicros());
+  public StreamMessageMetadata of(PolledMessage message) {
+    long timestampMillis = TimeUnit.MICROSECONDS.toMillis(message.timestampMicros());
     StreamMessageMetadata.Builder builder = new StreamMessageMetadata.Builder()
-        .setOffset(new LongMsgOffset(record.offset()), new LongMsgOffset(record.offset() + 1))
-        .setSerializedValueSize(record.payload().length);
+        .setOffset(new LongMsgOffset(message.offset()), new LongMsgOffset(message.offset() + 1))
+        .setSerializedValueSize(message.payload().length);
     if (timestampMillis > 0) {
       builder.setRecordIngestionTimeMs(timestampMillis);
     }
-    if (record.originTimestampMicros() > 0) {
-      builder.setFirstStreamRecordIngestionTimeMs(TimeUnit.MICROSECONDS.toMillis(record.originTimestampMicros()));
+    if (message.originTimestampMicros() > 0) {
+      builder.setFirstStreamRecordIngestionTimeMs(TimeUnit.MICROSECONDS.toMillis(message.originTimestampMicros()));
     }
     if (_populate) {
-      GenericRow headers = new GenericRow();
-      record.headers().forEach(headers::putValue);
-      builder.setHeaders(headers);
+      GenericRow headers = headers(message);
+      if (headers != null) {
+        builder.setHeaders(headers);
+      }
       Map<String, String> metadata = new HashMap<>();
-      metadata.put(OFFSET, Long.toString(record.offset()));
+      metadata.put(OFFSET, Long.toString(message.offset()));
       metadata.put(PARTITION, _partition);
       metadata.put(TIMESTAMP, Long.toString(timestampMillis));
-      metadata.put(ORIGIN_TIMESTAMP, Long.toString(record.originTimestampMicros()));
-      metadata.put(MESSAGE_ID, record.id());
+      metadata.put(ORIGIN_TIMESTAMP, Long.toString(message.originTimestampMicros()));
+      metadata.put(MESSAGE_ID, message.id());
       builder.setMetadata(metadata);
     }
     return builder.build();
+  }
+
+  /** Messages delivered without their headers because the headers could not be decoded. */
+  public long malformedHeaders() {
+    return _malformedHeaders.get();
+  }
+
+  private GenericRow headers(PolledMessage message) {
+    GenericRow row = new GenericRow();
+    byte[] blob = message.userHeaders();
+    if (blob == null || blob.length == 0) {
+      return row;
+    }
+    try {
+      UserHeaders.decode(blob).forEach(row::putValue);
+      return row;
+    } catch (UserHeaders.MalformedException e) {
+      long count = _malformedHeaders.incrementAndGet();
+      if ((count - 1) % LOG_EVERY == 0) {
+        LOG.warn("Delivering the message at offset {} of partition {} without its user headers, which cannot be "
+            + "decoded: {}. {} message(s) of this partition delivered without headers so far; logging one in {}",
+            message.offset(), _partitionId, e.getMessage(), count, LOG_EVERY);
+      }
+      return null;
+    }
   }
 }

@@ -1,19 +1,21 @@
 package org.apache.iggy.connector.pinot.consumer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.iggy.connector.pinot.client.IggyClientHandle;
-import org.apache.iggy.connector.pinot.client.IggyRecord;
+import org.apache.iggy.connector.pinot.client.IggyClient;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
+import org.apache.iggy.connector.pinot.client.PollRequest;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.client.PolledBatch;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.TopicRef;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.iggy.connector.pinot.metadata.PartitionIdMapping;
-import org.apache.pinot.spi.stream.BytesStreamMessage;
+import org.apache.iggy.connector.pinot.reader.PartitionReader;
+import org.apache.iggy.connector.pinot.reader.Prefetch;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.MessageBatch;
 import org.apache.pinot.spi.stream.PartitionGroupConsumer;
@@ -22,32 +24,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one Iggy partition for one consuming segment. Every fetch polls by explicit offset as a standalone consumer
- * without auto-commit, so the same start offset always yields the same messages and Pinot's checkpoints stay the only
- * truth. Errors are never turned into empty batches.
+ * Reads one Iggy partition for one consuming segment, through a {@link PartitionReader} on a client of its own.
+ * Every fetch polls by explicit offset as a standalone consumer without auto-commit, so the same start offset always
+ * yields the same messages and Pinot's checkpoints stay the only truth. Errors are never turned into empty batches.
  */
 public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(IggyPartitionGroupConsumer.class);
 
   private final String _clientId;
   private final IggyStreamConfig _config;
-  private final IggyClientHandle _client;
+  private final IggyClients _clients;
+  private final IggyClient _client;
   private final TopicRef _topic;
   private final int _iggyPartitionId;
+  private final PartitionReader _reader;
   private final IggyMessageMetadata _metadata;
   private final ConsumerProgressMirror _progressMirror;
   private final AtomicBoolean _closed = new AtomicBoolean();
   private long _loggedResetAt = -1;
 
-  public IggyPartitionGroupConsumer(String clientId, IggyStreamConfig config, IggyClientHandle client,
+  /** A consumer of Pinot stream partition {@code pinotPartitionId}, on a client lent by {@code clients}. */
+  public IggyPartitionGroupConsumer(String clientId, IggyStreamConfig config, IggyClients clients,
       int pinotPartitionId) {
     _clientId = clientId;
     _config = config;
-    _client = client;
     _topic = new TopicRef(config.stream(), config.topic());
     _iggyPartitionId = PartitionIdMapping.toIggy(pinotPartitionId);
+    _clients = clients;
+    Prefetch prefetch = Prefetch.of(config.prefetchBatches());
+    _client = clients.exclusive(config.connection().withPoolSize(prefetch.connections()));
+    _reader = new PartitionReader(_client, _topic, _iggyPartitionId, config.pollBatchSize(),
+        config.metadataPopulate(), prefetch);
     _metadata = new IggyMessageMetadata(config.metadataPopulate(), _iggyPartitionId);
-    _progressMirror = new ConsumerProgressMirror(client, _topic, _iggyPartitionId, config.consumerGroup(),
+    _progressMirror = new ConsumerProgressMirror(_client, _topic, _iggyPartitionId, config.consumerGroup(),
         Duration.ofMillis(config.connection().requestTimeoutMillis()));
   }
 
@@ -60,27 +69,26 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
   public synchronized MessageBatch<byte[]> fetchMessages(StreamPartitionMsgOffset startOffset, int timeoutMs) {
     long start = ((LongMsgOffset) startOffset).getOffset();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    PolledBatch polled = _client.poll(_topic, _iggyPartitionId, PollStart.offset(start), _config.pollBatchSize(),
-        remaining(deadline));
-    if (polled.records().isEmpty() && isBeyondEnd(start, polled, deadline)) {
-      PolledBatch fromFirst = _client.poll(_topic, _iggyPartitionId, PollStart.first(), _config.pollBatchSize(),
-          remaining(deadline));
+    PolledBatch polled = _reader.read(start, Duration.ofMillis(timeoutMs));
+    if (polled.isEmpty() && isBeyondEnd(start, polled, deadline)) {
+      Duration left = remaining(deadline);
+      PolledBatch fromFirst = _client.startPoll(new PollRequest(_topic, _iggyPartitionId, PollStart.first(),
+          _config.pollBatchSize(), _config.metadataPopulate()), left).await(left);
       if (_loggedResetAt != start) {
         _loggedResetAt = start;
         LOG.error("[{}] Requested offset {} of partition {} of {} is beyond the partition's end (last offset {}): the "
             + "topic was purged or re-created. Resuming at the first retained offset {} and reporting data loss",
             _clientId, start, _iggyPartitionId, _topic, polled.currentOffset(),
-            fromFirst.records().isEmpty() ? "(none yet, waiting for new messages)" : fromFirst.records().get(0)
-                .offset());
+            fromFirst.isEmpty() ? "(none yet, waiting for new messages)" : fromFirst.firstOffset());
       }
-      return batch(start, fromFirst.records(), !fromFirst.records().isEmpty());
+      return batch(start, fromFirst.messages(), !fromFirst.isEmpty());
     }
-    boolean dataLoss = !polled.records().isEmpty() && polled.records().get(0).offset() > start;
+    boolean dataLoss = !polled.isEmpty() && polled.firstOffset() > start;
     if (dataLoss) {
       LOG.warn("[{}] Offsets {} to {} of partition {} of {} were deleted by retention before Pinot consumed them",
-          _clientId, start, polled.records().get(0).offset() - 1, _iggyPartitionId, _topic);
+          _clientId, start, polled.firstOffset() - 1, _iggyPartitionId, _topic);
     }
-    return batch(start, polled.records(), dataLoss);
+    return batch(start, polled.messages(), dataLoss);
   }
 
   /**
@@ -98,17 +106,10 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
     return false;
   }
 
-  private MessageBatch<byte[]> batch(long start, List<IggyRecord> records, boolean dataLoss) {
-    List<BytesStreamMessage> messages = new ArrayList<>(records.size());
-    long sizeInBytes = 0;
-    for (IggyRecord record : records) {
-      messages.add(new BytesStreamMessage(null, record.payload(), _metadata.of(record)));
-      sizeInBytes += record.payload().length;
-    }
-    long next = records.isEmpty() ? start : records.get(records.size() - 1).offset() + 1;
+  private MessageBatch<byte[]> batch(long start, List<PolledMessage> messages, boolean dataLoss) {
     LOG.debug("[{}] Fetched {} messages from offset {} of partition {} of {}", _clientId, messages.size(), start,
         _iggyPartitionId, _topic);
-    return new IggyMessageBatch(messages, next, sizeInBytes, dataLoss);
+    return IggyMessageBatch.of(messages, start, _metadata, dataLoss);
   }
 
   @Override
@@ -120,7 +121,7 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
   @Override
   public void close() {
     if (_closed.compareAndSet(false, true)) {
-      _client.close();
+      _reader.close(() -> _clients.release(_client));
     }
   }
 

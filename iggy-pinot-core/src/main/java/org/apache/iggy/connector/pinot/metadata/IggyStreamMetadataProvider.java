@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.IggyClient;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.FailureKind;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
@@ -40,25 +41,27 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
   private static final int STREAM_LEVEL = -1;
 
   private final String _clientId;
-  private final IggyClientHandle _client;
+  private final IggyClients _clients;
+  private final IggyClient _client;
   private final TopicRef _topic;
   private final int _iggyPartitionId;
   private final PartitionOffsets _offsets;
   private final AtomicBoolean _closed = new AtomicBoolean();
 
   /** A stream-level provider. */
-  public IggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClientHandle client) {
-    this(clientId, config, client, STREAM_LEVEL);
+  public IggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClients clients) {
+    this(clientId, config, clients, STREAM_LEVEL);
   }
 
   /** A provider for one Pinot stream partition. */
-  public IggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClientHandle client,
+  public IggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClients clients,
       int pinotPartitionId) {
     _clientId = clientId;
-    _client = client;
     _topic = new TopicRef(config.stream(), config.topic());
     _iggyPartitionId = pinotPartitionId == STREAM_LEVEL ? STREAM_LEVEL : PartitionIdMapping.toIggy(pinotPartitionId);
-    _offsets = new PartitionOffsets(client, _topic);
+    _clients = clients;
+    _client = clients.shared(config.connection());
+    _offsets = new PartitionOffsets(_client, _topic);
   }
 
   @Override
@@ -161,7 +164,7 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
   @Override
   public void close() {
     if (_closed.compareAndSet(false, true)) {
-      _client.close();
+      _clients.release(_client);
     }
   }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.iggy.connector.pinot.client.IggyClient;
-import org.apache.iggy.connector.pinot.client.IggyRecord;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.client.TopicRef;
@@ -56,15 +56,15 @@ public final class PartitionOffsets {
 
   /** The first retained offset, or the next offset when the partition holds no message. */
   public long smallest(PartitionMetadata partition, Duration timeout) {
-    List<IggyRecord> first = _client.poll(_topic, partition.id(), PollStart.first(), 1, timeout).records();
+    List<PolledMessage> first = _client.poll(_topic, partition.id(), PollStart.first(), 1, timeout).messages();
     return first.isEmpty() ? partition.nextOffset() : first.get(0).offset();
   }
 
   /** The offset of the first message stored at or after a time, or null when there is none. */
   public Long atOrAfter(int iggyPartitionId, long timestampMillis, Duration timeout) {
     long micros = TimeUnit.MILLISECONDS.toMicros(Math.max(0, timestampMillis));
-    List<IggyRecord> records = _client.poll(_topic, iggyPartitionId, PollStart.timestampMicros(micros), 1, timeout)
-        .records();
+    List<PolledMessage> records = _client.poll(_topic, iggyPartitionId, PollStart.timestampMicros(micros), 1,
+        timeout).messages();
     return records.isEmpty() ? null : records.get(0).offset();
   }
 }

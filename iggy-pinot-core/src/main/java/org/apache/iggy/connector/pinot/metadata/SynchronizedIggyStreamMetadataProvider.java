@@ -3,7 +3,7 @@ package org.apache.iggy.connector.pinot.metadata;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.pinot.spi.stream.ConsumerPartitionState;
 import org.apache.pinot.spi.stream.OffsetCriteria;
@@ -20,8 +20,8 @@ import org.apache.pinot.spi.stream.StreamPartitionMsgOffset;
  */
 public class SynchronizedIggyStreamMetadataProvider extends IggyStreamMetadataProvider {
 
-  public SynchronizedIggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClientHandle client) {
-    super(clientId, config, client);
+  public SynchronizedIggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClients clients) {
+    super(clientId, config, clients);
   }
 
   @Override

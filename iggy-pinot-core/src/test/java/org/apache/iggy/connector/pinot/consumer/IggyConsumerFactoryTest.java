@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
 import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
@@ -27,10 +29,10 @@ class IggyConsumerFactoryTest {
   private final List<IggyConnectionSettings> _borrowed = new ArrayList<>();
 
   private IggyConsumerFactory factory(Map<String, String> overrides) {
-    IggyConsumerFactory factory = new IggyConsumerFactory(settings -> {
+    IggyConsumerFactory factory = new IggyConsumerFactory(new IggyClients(settings -> {
       _borrowed.add(settings);
       return _iggy;
-    });
+    }, Duration.ZERO));
     factory.init(TestConfigs.streamConfig(overrides));
     return factory;
   }
@@ -103,7 +105,8 @@ class IggyConsumerFactoryTest {
       assertThat(shared).isInstanceOf(SynchronizedIggyStreamMetadataProvider.class);
       assertThat(notShared).isExactlyInstanceOf(IggyStreamMetadataProvider.class);
     }
-    assertThat(_iggy.closeCalls()).isEqualTo(4);
+    assertThat(_borrowed).as("one client shared by every metadata provider").hasSize(1);
+    assertThat(_iggy.closeCalls()).as("closed once, after the last provider").isEqualTo(1);
   }
 
   @Test

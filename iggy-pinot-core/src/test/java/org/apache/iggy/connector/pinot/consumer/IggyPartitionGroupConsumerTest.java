@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
+import org.apache.iggy.connector.pinot.testing.HeaderBlobs;
 import org.apache.iggy.connector.pinot.testing.TestConfigs;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.MessageBatch;
@@ -20,7 +23,8 @@ class IggyPartitionGroupConsumerTest {
   private final FakeIggyClient _iggy = new FakeIggyClient(2);
 
   private IggyPartitionGroupConsumer consumer(Map<String, String> overrides) {
-    return new IggyPartitionGroupConsumer("test-client", TestConfigs.config(overrides), _iggy, 1);
+    return new IggyPartitionGroupConsumer("test-client", TestConfigs.config(overrides), new IggyClients(
+        settings -> _iggy, Duration.ZERO), 1);
   }
 
   private static List<String> payloads(MessageBatch<byte[]> batch) {
@@ -55,7 +59,9 @@ class IggyPartitionGroupConsumerTest {
     assertThat(third.getMessageCount()).isZero();
     assertThat(third.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(5));
     assertThat(third.getFirstMessageOffset()).isNull();
-    assertThat(_iggy.pollStarts()).containsExactly(PollStart.offset(0), PollStart.offset(3), PollStart.offset(5));
+    assertThat(_iggy.pollStarts()).as("after the full first batch the next two ranges are prefetched; the short "
+        + "second batch ends prefetching").containsExactly(PollStart.offset(0), PollStart.offset(3),
+        PollStart.offset(6), PollStart.offset(5));
   }
 
   @Test
@@ -86,6 +92,24 @@ class IggyPartitionGroupConsumerTest {
     assertThat(metadata.getRecordMetadata()).containsEntry("offset", "0").containsEntry("partition", "1")
         .containsEntry("timestamp", Long.toString(micros / 1000))
         .containsEntry("originTimestamp", Long.toString(micros - 5_000)).containsEntry("messageId", "10000");
+  }
+
+  @Test
+  void aMessageWhoseHeadersCannotBeDecodedIsDeliveredWithoutThemAndTheNextOnesKeepTheirs() {
+    _iggy.appendWithHeaderBytes(1, "poison", HeaderBlobs.entry(2, "n".getBytes(StandardCharsets.UTF_8), 6,
+        new byte[] {1, 2, 3}));
+    _iggy.append(1, Map.of("source", "web"), "fine");
+
+    MessageBatch<byte[]> batch = consumer(Map.of("stream.iggy.metadata.populate", "true"))
+        .fetchMessages(new LongMsgOffset(0), 1000);
+
+    assertThat(payloads(batch)).containsExactly("poison", "fine");
+    assertThat(batch.getStreamMessage(0).getMetadata().getHeaders()).isNull();
+    assertThat(batch.getStreamMessage(0).getMetadata().getRecordMetadata()).containsEntry("offset", "0");
+    assertThat(batch.getStreamMessage(1).getMetadata().getHeaders().getValue("source")).isEqualTo("web");
+    assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(2));
+    assertThat(payloads(consumer(Map.of()).fetchMessages(new LongMsgOffset(0), 1000)))
+        .as("without metadata.populate headers are never read").containsExactly("poison", "fine");
   }
 
   @Test

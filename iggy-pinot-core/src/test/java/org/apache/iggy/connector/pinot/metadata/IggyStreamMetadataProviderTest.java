@@ -3,12 +3,14 @@ package org.apache.iggy.connector.pinot.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
@@ -28,13 +30,14 @@ import org.junit.jupiter.api.Test;
 class IggyStreamMetadataProviderTest {
   private final FakeIggyClient _iggy = new FakeIggyClient(3);
   private final IggyStreamConfig _config = TestConfigs.config(Map.of());
+  private final IggyClients _clients = new IggyClients(settings -> _iggy, Duration.ZERO);
 
   private IggyStreamMetadataProvider partitionProvider(int partition) {
-    return new IggyStreamMetadataProvider("test", _config, _iggy, partition);
+    return new IggyStreamMetadataProvider("test", _config, _clients, partition);
   }
 
   private IggyStreamMetadataProvider streamProvider() {
-    return new IggyStreamMetadataProvider("test", _config, _iggy);
+    return new IggyStreamMetadataProvider("test", _config, _clients);
   }
 
   private static OffsetCriteria criteria(String value) {

@@ -2,29 +2,31 @@ package org.apache.iggy.connector.pinot.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.iggy.connector.pinot.client.FailureKind;
-import org.apache.iggy.connector.pinot.client.IggyClientHandle;
+import org.apache.iggy.connector.pinot.client.IggyClient;
 import org.apache.iggy.connector.pinot.client.IggyErrors;
-import org.apache.iggy.connector.pinot.client.IggyRecord;
+import org.apache.iggy.connector.pinot.client.InFlight;
 import org.apache.iggy.connector.pinot.client.PartitionMetadata;
+import org.apache.iggy.connector.pinot.client.PollRequest;
 import org.apache.iggy.connector.pinot.client.PollStart;
 import org.apache.iggy.connector.pinot.client.PolledBatch;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.TopicDescription;
 import org.apache.iggy.connector.pinot.client.TopicRef;
 
 /**
- * An in-memory Iggy topic behind our own client interface: partitions with offsets, server timestamps, retention and
+ * An in-memory Iggy topic behind the client interface: partitions with offsets, server timestamps, retention and
  * purge, stored consumer offsets, error injection and call counting. It answers like Iggy 0.8 does: a poll below the
  * first retained offset starts at the first retained one, a poll past the end is empty, the last offset of an empty
- * partition is 0.
+ * partition is 0. A poll is answered at once, from the state at the time it is sent.
  */
-public final class FakeIggyClient implements IggyClientHandle {
+public final class FakeIggyClient implements IggyClient {
   private final List<FakePartition> _partitions = new ArrayList<>();
   private final Map<String, Long> _storedOffsets = new ConcurrentHashMap<>();
   private final AtomicInteger _fetchTopicCalls = new AtomicInteger();
@@ -52,11 +54,22 @@ public final class FakeIggyClient implements IggyClientHandle {
     FakePartition p = _partitions.get(partition);
     for (String payload : payloads) {
       long offset = p._firstRetained + p._records.size();
-      p._records.add(new IggyRecord(offset, _clockMicros, _clockMicros - 5_000, "1000" + offset,
-          payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), new LinkedHashMap<>(headers),
-          64 + payload.length()));
+      appendRaw(p, payload, HeaderBlobs.of(headers));
     }
     return _clockMicros;
+  }
+
+  /** Appends one message with a raw user-headers blob, well-formed or not. */
+  public synchronized void appendWithHeaderBytes(int partition, String payload, byte[] userHeaders) {
+    _clockMicros += 1_000_000;
+    appendRaw(_partitions.get(partition), payload, userHeaders);
+  }
+
+  private void appendRaw(FakePartition p, String payload, byte[] userHeaders) {
+    long offset = p._firstRetained + p._records.size();
+    byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    p._records.add(new PolledMessage(offset, _clockMicros, _clockMicros - 5_000, offset * 31, bytes,
+        64 + bytes.length + userHeaders.length, 10_000 + offset, 0, userHeaders));
   }
 
   /** Drops messages below {@code offset} (retention); the last offset does not change. */
@@ -136,33 +149,43 @@ public final class FakeIggyClient implements IggyClientHandle {
   }
 
   @Override
-  public synchronized PolledBatch poll(TopicRef topic, int partitionId, PollStart start, int count,
-      Duration timeout) {
+  public synchronized InFlight<PolledBatch> startPoll(PollRequest request, Duration connectTimeout) {
     _pollCalls.incrementAndGet();
-    _pollStarts.add(start);
-    maybeFail();
-    if (partitionId >= _partitions.size()) {
-      throw IggyErrors.permanentError(FailureKind.NOT_FOUND, "Iggy partition " + partitionId + " not found", null);
+    _pollStarts.add(request.start());
+    String description = "poll of partition " + request.partitionId();
+    try {
+      maybeFail();
+    } catch (RuntimeException e) {
+      return new InFlight<>(CompletableFuture.failedFuture(e), description, () -> { });
     }
-    FakePartition p = _partitions.get(partitionId);
-    List<IggyRecord> out = new ArrayList<>();
-    for (IggyRecord record : p._records) {
+    if (request.partitionId() >= _partitions.size()) {
+      return new InFlight<>(CompletableFuture.failedFuture(IggyErrors.permanentError(FailureKind.NOT_FOUND,
+          "Iggy partition " + request.partitionId() + " not found", null)), description, () -> { });
+    }
+    FakePartition p = _partitions.get(request.partitionId());
+    List<PolledMessage> out = new ArrayList<>();
+    for (PolledMessage record : p._records) {
       boolean selected;
-      switch (start.kind()) {
+      switch (request.start().kind()) {
         case OFFSET:
-          selected = record.offset() >= start.value();
+          selected = record.offset() >= request.start().value();
           break;
         case TIMESTAMP:
-          selected = record.timestampMicros() >= start.value();
+          selected = record.timestampMicros() >= request.start().value();
           break;
         default:
           selected = true;
       }
-      if (selected && out.size() < count) {
-        out.add(record);
+      if (selected && out.size() < request.count()) {
+        out.add(request.keepMetadata() ? record : withoutMetadata(record));
       }
     }
-    return new PolledBatch(partitionId, p.lastOffset(), out);
+    return InFlight.answered(new PolledBatch(request.partitionId(), p.lastOffset(), out), description);
+  }
+
+  private static PolledMessage withoutMetadata(PolledMessage record) {
+    return new PolledMessage(record.offset(), record.timestampMicros(), record.originTimestampMicros(),
+        record.checksum(), record.payload(), record.sizeInBytes(), 0, 0, null);
   }
 
   @Override
@@ -186,7 +209,7 @@ public final class FakeIggyClient implements IggyClientHandle {
   }
 
   private static final class FakePartition {
-    private final List<IggyRecord> _records = new ArrayList<>();
+    private final List<PolledMessage> _records = new ArrayList<>();
     private long _firstRetained;
 
     long lastOffset() {

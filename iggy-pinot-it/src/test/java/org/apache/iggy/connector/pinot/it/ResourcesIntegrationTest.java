@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.iggy.connector.pinot.client.SharedIggyClients;
+import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.message.Message;
 import org.apache.pinot.spi.stream.PartitionGroupConsumer;
 import org.apache.pinot.spi.stream.StreamConsumerFactory;
@@ -25,7 +25,7 @@ class ResourcesIntegrationTest {
 
   private static List<String> connectorThreads(Set<String> groupsBefore) {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(name -> name.equals("iggy-client-closer") || name.startsWith("multiThreadIoEventLoopGroup-")
+        .filter(name -> name.equals("iggy-client-sweeper") || name.startsWith("multiThreadIoEventLoopGroup-")
             && !groupsBefore.contains(name.substring(0, name.lastIndexOf('-')))).sorted().toList();
   }
 
@@ -50,11 +50,11 @@ class ResourcesIntegrationTest {
       }
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while ((SharedIggyClients.global().openClients() > 0 || !connectorThreads(groupsBefore).isEmpty())
+      while ((IggyClients.global().openClients() > 0 || !connectorThreads(groupsBefore).isEmpty())
           && System.nanoTime() < deadline) {
         TimeUnit.MILLISECONDS.sleep(100);
       }
-      assertThat(SharedIggyClients.global().openClients()).isZero();
+      assertThat(IggyClients.global().openClients()).isZero();
       assertThat(connectorThreads(groupsBefore)).isEmpty();
       if (!iggy.isRealServer()) {
         assertThat(iggy.testServer("counting connections").connectionCount()).as("the test's own client only")

@@ -1,10 +1,13 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLException;
+import org.apache.iggy.connector.pinot.client.FailureKind;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
+import org.apache.iggy.connector.pinot.client.RequestContext;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
 import org.apache.iggy.connector.pinot.testserver.SelfSignedTls;

@@ -1,4 +1,4 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 /**
  * An Iggy failure translated for Pinot.
@@ -6,5 +6,5 @@ package org.apache.iggy.connector.pinot.client;
  * @param exception the Transient or Permanent consumer exception to throw
  * @param evictClient whether the client that saw it must be replaced (its connection or session is unusable)
  */
-public record ClassifiedError(RuntimeException exception, boolean evictClient) {
+record ClassifiedError(RuntimeException exception, boolean evictClient) {
 }

@@ -1,33 +1,50 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 import io.netty.channel.ChannelException;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.iggy.connector.pinot.client.FailureKind;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
+import org.apache.iggy.connector.pinot.client.RequestContext;
+import org.apache.iggy.connector.pinot.client.TopicRef;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.exception.IggyConnectionException;
 import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyServerException;
 import org.apache.iggy.exception.IggyTlsException;
+import org.apache.pinot.spi.stream.PermanentConsumerException;
+import org.apache.pinot.spi.stream.TransientConsumerException;
 
 /**
  * Decides whether an Iggy failure is transient or permanent. Server errors are classified by their raw code: the
  * SDK 0.8.0 maps codes to exception classes with a table that does not match the server's.
  */
-public final class IggyErrorClassifier {
+final class IggyErrorClassifier {
   private final IggyConnectionSettings _settings;
 
-  public IggyErrorClassifier(IggyConnectionSettings settings) {
+  IggyErrorClassifier(IggyConnectionSettings settings) {
     _settings = settings;
   }
 
   /** Translates a failure of a request, unwrapping future wrappers. */
-  public ClassifiedError classify(Throwable failure, RequestContext context) {
+  ClassifiedError classify(Throwable failure, RequestContext context) {
     Throwable error = unwrap(failure);
+    if (error instanceof TransientConsumerException) {
+      return new ClassifiedError((RuntimeException) error, true);
+    }
+    if (error instanceof PermanentConsumerException) {
+      return new ClassifiedError((RuntimeException) error, false);
+    }
     IggyServerException serverError = find(error, IggyServerException.class);
     if (serverError != null) {
       return classifyServerCode(serverError.getRawErrorCode(), serverError, context);
@@ -51,7 +68,7 @@ public final class IggyErrorClassifier {
     }
     if (find(error, IOException.class) != null || find(error, IggyConnectionException.class) != null
         || find(error, IggyNotConnectedException.class) != null || find(error, ChannelException.class) != null) {
-      return transientError(FailureKind.ofTransport(error), context.describe() + " failed: cannot reach Iggy at "
+      return transientError(transportKind(error), context.describe() + " failed: cannot reach Iggy at "
           + _settings.address() + " (" + describe(error) + ")", error, true);
     }
     return transientError(FailureKind.OTHER, context.describe() + " on Iggy at " + _settings.address() + " failed: "
@@ -146,6 +163,29 @@ public final class IggyErrorClassifier {
     return find(error, GeneralSecurityException.class) != null || find(error, SSLPeerUnverifiedException.class) != null;
   }
 
+
+  /** The kind of a transport failure, from the first cause in its chain that tells. */
+  static FailureKind transportKind(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException) {
+        return FailureKind.DNS;
+      }
+      // Netty's connect timeout is a ConnectException: it must be told apart first.
+      if (t instanceof ConnectTimeoutException) {
+        return FailureKind.TIMEOUT;
+      }
+      if (t instanceof ConnectException) {
+        return FailureKind.REFUSED;
+      }
+      if (t instanceof NoRouteToHostException) {
+        return FailureKind.UNREACHABLE;
+      }
+      if (t instanceof SSLException) {
+        return FailureKind.TLS;
+      }
+    }
+    return FailureKind.OTHER;
+  }
 
   private static String describe(Throwable error) {
     return error.getMessage() == null ? error.getClass().getSimpleName()

@@ -1,4 +1,4 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,21 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.iggy.connector.pinot.client.FailureKind;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
+import org.apache.iggy.connector.pinot.client.RequestContext;
+import org.apache.iggy.connector.pinot.client.TopicRef;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.apache.iggy.exception.IggyErrorCode;
@@ -33,6 +40,22 @@ class IggyErrorClassifierTest {
   private static IggyServerException serverError(int code) {
     return new IggyServerException(IggyErrorCode.UNKNOWN, code, "Server error", java.util.Optional.empty(),
         java.util.Optional.empty());
+  }
+
+  private static FailureKind kindOfClassified(Throwable transportFailure) {
+    return IggyErrors.kindOf(new IggyErrorClassifier(settings(null)).classify(new CompletionException(transportFailure),
+        RequestContext.of("connect")).exception());
+  }
+
+  @Test
+  void transportFailuresGetTheirKindFromTheCauseChain() {
+    assertThat(kindOfClassified(new IOException("wrapped", new UnknownHostException("nowhere"))))
+        .isEqualTo(FailureKind.DNS);
+    assertThat(kindOfClassified(new ConnectException("Connection refused"))).isEqualTo(FailureKind.REFUSED);
+    assertThat(kindOfClassified(new ConnectTimeoutException("connection timed out"))).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(kindOfClassified(new NoRouteToHostException("no route"))).isEqualTo(FailureKind.UNREACHABLE);
+    assertThat(kindOfClassified(new SSLHandshakeException("handshake failed"))).isEqualTo(FailureKind.TLS);
+    assertThat(kindOfClassified(new IOException("Connection reset by peer"))).isEqualTo(FailureKind.OTHER);
   }
 
   @ParameterizedTest

@@ -1,9 +1,11 @@
-package org.apache.iggy.connector.pinot.client;
+package org.apache.iggy.connector.pinot.client.tcp;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Collections;
+import org.apache.iggy.connector.pinot.client.FailureKind;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 
 /**

@@ -1,0 +1,152 @@
+package org.apache.iggy.connector.pinot.reader;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.iggy.connector.pinot.client.IggyClient;
+import org.apache.iggy.connector.pinot.client.InFlight;
+import org.apache.iggy.connector.pinot.client.PollRequest;
+import org.apache.iggy.connector.pinot.client.PollStart;
+import org.apache.iggy.connector.pinot.client.PolledBatch;
+import org.apache.iggy.connector.pinot.client.TopicRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one Iggy partition by explicit offset and keeps the next polls in flight while Pinot processes the current
+ * batch: after a full batch, the following ranges ({@link Prefetch#depth()} of them, fewer when the last batch's size
+ * says they would exceed {@link Prefetch#maxBytesAhead()}) are requested at once, each starting where the previous one
+ * must end. A prefetched answer is used only for the offset it was asked for; anything else is discarded, so the same
+ * start offset always yields the same messages. After a short batch (the partition's end) nothing is prefetched.
+ * Errors reach the caller of the read that needs the answer, never an empty batch.
+ */
+public final class PartitionReader {
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionReader.class);
+
+  private final IggyClient _client;
+  private final TopicRef _topic;
+  private final int _partitionId;
+  private final int _batchSize;
+  private final boolean _keepMetadata;
+  private final Prefetch _prefetch;
+  private final Deque<Pending> _pipeline = new ArrayDeque<>();
+  private final List<CompletableFuture<Void>> _abandoned = new ArrayList<>();
+  private boolean _closed;
+
+  /**
+   * @param client the reader's own client (its requests must not wait behind another reader's)
+   * @param batchSize messages per poll
+   * @param keepMetadata whether messages keep their ids and user headers
+   */
+  public PartitionReader(IggyClient client, TopicRef topic, int partitionId, int batchSize, boolean keepMetadata,
+      Prefetch prefetch) {
+    _client = client;
+    _topic = topic;
+    _partitionId = partitionId;
+    _batchSize = batchSize;
+    _keepMetadata = keepMetadata;
+    _prefetch = prefetch;
+  }
+
+  /** The messages from {@code start} on, answered within {@code timeout}; empty when there are none yet. */
+  public synchronized PolledBatch read(long start, Duration timeout) {
+    if (_closed) {
+      throw new IllegalStateException("the reader of partition " + _partitionId + " of " + _topic + " is closed");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Pending head = takePending(start);
+    if (head == null) {
+      head = new Pending(start, _client.startPoll(request(start), timeout));
+    }
+    PolledBatch batch;
+    try {
+      batch = head.answer().await(remaining(deadline));
+    } catch (RuntimeException e) {
+      discardPipeline();
+      throw e;
+    }
+    prefetchAfter(start, batch);
+    return batch;
+  }
+
+  /**
+   * Stops reading: answers still on their way are discarded. {@code release} runs once none is in flight any more
+   * (each request ends within the request timeout), so that the client goes back to its lender unused.
+   */
+  public synchronized void close(Runnable release) {
+    if (_closed) {
+      return;
+    }
+    _closed = true;
+    discardPipeline();
+    CompletableFuture.allOf(_abandoned.toArray(new CompletableFuture<?>[0])).whenComplete((done, failure) ->
+        release.run());
+    _abandoned.clear();
+  }
+
+  /** Polls in flight ahead of the caller, for tests and figures. */
+  synchronized int pendingPolls() {
+    return _pipeline.size();
+  }
+
+  private Pending takePending(long start) {
+    while (!_pipeline.isEmpty()) {
+      Pending pending = _pipeline.pollFirst();
+      if (pending.start() == start) {
+        return pending;
+      }
+      abandon(pending);
+    }
+    return null;
+  }
+
+  private void prefetchAfter(long start, PolledBatch batch) {
+    if (batch.messages().size() < _batchSize) {
+      discardPipeline();
+      return;
+    }
+    long next = batch.nextOffset(start);
+    if (!_pipeline.isEmpty() && _pipeline.peekFirst().start() != next) {
+      discardPipeline();
+    }
+    int depth = _prefetch.depthFor(batch.payloadBytes());
+    while (_pipeline.size() < depth) {
+      long prefetchStart = _pipeline.isEmpty() ? next : _pipeline.peekLast().start() + _batchSize;
+      try {
+        _pipeline.addLast(new Pending(prefetchStart, _client.startPoll(request(prefetchStart),
+            Duration.ofMillis(1))));
+      } catch (RuntimeException e) {
+        // The next read polls again and reports the failure itself.
+        LOG.debug("Cannot prefetch offset {} of partition {} of {}: {}", prefetchStart, _partitionId, _topic,
+            e.getMessage());
+        return;
+      }
+    }
+  }
+
+  private PollRequest request(long start) {
+    return new PollRequest(_topic, _partitionId, PollStart.offset(start), _batchSize, _keepMetadata);
+  }
+
+  private void discardPipeline() {
+    while (!_pipeline.isEmpty()) {
+      abandon(_pipeline.pollFirst());
+    }
+  }
+
+  private void abandon(Pending pending) {
+    _abandoned.removeIf(CompletableFuture::isDone);
+    _abandoned.add(pending.answer().settled());
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
+  }
+
+  private record Pending(long start, InFlight<PolledBatch> answer) {
+  }
+}
