@@ -195,6 +195,7 @@ public final class IggyStreamConfig {
       _consumerGroup = optional(IggyConfigKeys.CONSUMER_GROUP, null);
       if (_consumerGroup != null) {
         checkLength(IggyConfigKeys.CONSUMER_GROUP, _consumerGroup, 1, 255);
+        checkAscii(IggyConfigKeys.CONSUMER_GROUP, _consumerGroup, "an ASCII consumer name");
       }
       _pollBatchSize = (int) number(IggyConfigKeys.POLL_BATCH_SIZE, IggyConfigKeys.DEFAULT_POLL_BATCH_SIZE, 1,
           1_000_000);
@@ -265,11 +266,26 @@ public final class IggyStreamConfig {
         return null;
       }
       try {
-        return IggyResourceId.parse(value);
+        IggyResourceId id = IggyResourceId.parse(value);
+        if (!id.isNumeric()) {
+          checkAscii(suffix, id.name(), "an ASCII name of 1 to 255 characters or a numeric id from 0 to 4294967295");
+        }
+        return id;
       } catch (IllegalArgumentException e) {
         _problems.add(key(suffix) + ": '" + value + "' is not valid: " + e.getMessage()
             + " (allowed: a name of 1 to 255 bytes or a numeric id from 0 to 4294967295)");
         return null;
+      }
+    }
+
+    /**
+     * The Iggy Java SDK 0.8.0 writes a name's length as its Java char count and its bytes in the platform charset,
+     * so the server rejects every request naming anything that is not ASCII.
+     */
+    private void checkAscii(String suffix, String value, String allowed) {
+      if (!value.chars().allMatch(c -> c < 0x80)) {
+        _problems.add(key(suffix) + ": '" + value + "' is not ASCII, and the Iggy Java SDK 0.8.0 cannot encode such "
+            + "a name in a request (allowed: " + allowed + ")");
       }
     }
 

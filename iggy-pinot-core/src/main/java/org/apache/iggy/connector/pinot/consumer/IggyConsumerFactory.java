@@ -94,7 +94,11 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
         partitionGroupConsumptionStatus.getStreamPartitionGroupId());
   }
 
-  /** Creates the consumer and opens its connection, retrying the connection set-up with Pinot's policy. */
+  /**
+   * Creates the consumer and opens its connection, retrying transient failures with Pinot's policy. A permanent
+   * failure (credentials, TLS, a missing stream) is thrown as it is, although the policy wraps whatever the attempt
+   * throws: Pinot would retry a transient error forever.
+   */
   @Override
   public PartitionGroupConsumer createPartitionGroupConsumer(String clientId,
       PartitionGroupConsumptionStatus partitionGroupConsumptionStatus, RetryPolicy retryPolicy) {
@@ -115,6 +119,9 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
       return consumer;
     } catch (AttemptFailureException e) {
       consumer.close();
+      if (e.getCause() instanceof RuntimeException && !(e.getCause() instanceof TransientConsumerException)) {
+        throw (RuntimeException) e.getCause();
+      }
       throw IggyErrors.transientError(IggyErrors.kindOf(e), "cannot connect to Iggy at "
           + config().connection().address() + " after retries: " + e.getMessage(), e);
     } catch (RuntimeException e) {

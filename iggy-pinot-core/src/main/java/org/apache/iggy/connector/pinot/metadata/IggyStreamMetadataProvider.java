@@ -89,6 +89,10 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     return new LongMsgOffset(_offsets.resolve(criteria, partition, timeout));
   }
 
+  /**
+   * The latest offsets of the partitions that exist; a partition that does not (deleted, or not created yet) is left
+   * out, as Pinot's Kafka plugin does, so that one missing partition does not fail the lag of the whole table.
+   */
   @Override
   public Map<Integer, StreamPartitionMsgOffset> fetchLatestStreamOffset(Set<Integer> partitionIds,
       long timeoutMillis) {
@@ -97,10 +101,11 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     for (int pinotPartitionId : partitionIds) {
       PartitionMetadata partition = topic.partition(PartitionIdMapping.toIggy(pinotPartitionId));
       if (partition == null) {
-        throw IggyErrors.transientError(FailureKind.NOT_FOUND, "Iggy partition " + pinotPartitionId + " of " + _topic
-            + " has no latest offset: it does not exist (live partitions: " + fetchIds(topic) + ")", null);
+        LOG.debug("[{}] Iggy partition {} of {} does not exist (live partitions: {}): no latest offset", _clientId,
+            pinotPartitionId, _topic, fetchIds(topic));
+      } else {
+        latest.put(pinotPartitionId, new LongMsgOffset(partition.nextOffset()));
       }
-      latest.put(pinotPartitionId, new LongMsgOffset(partition.nextOffset()));
     }
     return latest;
   }

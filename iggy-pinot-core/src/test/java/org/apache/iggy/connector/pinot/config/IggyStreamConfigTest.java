@@ -45,6 +45,7 @@ class IggyStreamConfigTest {
     assertThat(config.topic()).isEqualTo(new IggyResourceId("user-events", -1));
     assertThat(config.consumerGroup()).isNull();
     assertThat(config.pollBatchSize()).isEqualTo(100);
+    assertThat(config.prefetchBatches()).isEqualTo(2);
     assertThat(config.metadataPopulate()).isFalse();
     assertThat(config.offsetCriteria().isLargest()).isTrue();
     assertThat(config.fetchTimeoutMillis()).isEqualTo(5000);
@@ -69,6 +70,7 @@ class IggyStreamConfigTest {
     map.put("stream.iggy.topic.id", "12");
     map.put("stream.iggy.consumer.group", "pinot-events-consumer");
     map.put("stream.iggy.poll.batch.size", "1000");
+    map.put("stream.iggy.prefetch.batches", "0");
     map.put("stream.iggy.metadata.populate", "true");
     map.put("stream.iggy.consumer.prop.auto.offset.reset", "smallest");
     map.put("stream.iggy.fetch.timeout.millis", "250");
@@ -91,6 +93,7 @@ class IggyStreamConfigTest {
     assertThat(config.topic()).isEqualTo(new IggyResourceId(null, 12));
     assertThat(config.consumerGroup()).isEqualTo("pinot-events-consumer");
     assertThat(config.pollBatchSize()).isEqualTo(1000);
+    assertThat(config.prefetchBatches()).isZero();
     assertThat(config.metadataPopulate()).isTrue();
     assertThat(config.offsetCriteria().isSmallest()).isTrue();
     assertThat(config.fetchTimeoutMillis()).isEqualTo(250);
@@ -135,7 +138,13 @@ class IggyStreamConfigTest {
       "stream.iggy.password|pw|stream.iggy.password: length 2 is not valid (allowed: 3 to 100 bytes)",
       "stream.iggy.consumer.prop.auto.offset.reset|earliest|stream.iggy.consumer.prop.auto.offset.reset: "
           + "'earliest' is not valid (allowed: smallest, largest, a period such as 2d or 4h30m, or a timestamp",
-      "stream.iggy.tls.ca.file|/no/such/ca.pem|stream.iggy.tls.ca.file: file '/no/such/ca.pem' does not exist"
+      "stream.iggy.tls.ca.file|/no/such/ca.pem|stream.iggy.tls.ca.file: file '/no/such/ca.pem' does not exist",
+      "stream.iggy.prefetch.batches|9|stream.iggy.prefetch.batches: '9' is not valid (allowed: an integer from 0 to 8)",
+      "stream.iggy.stream.id|événements|stream.iggy.stream.id: 'événements' is not ASCII, and the Iggy Java SDK "
+          + "0.8.0 cannot encode such a name in a request (allowed: an ASCII name of 1 to 255 characters or a "
+          + "numeric id from 0 to 4294967295)",
+      "stream.iggy.topic.id|Ereignisse-ü|stream.iggy.topic.id: 'Ereignisse-ü' is not ASCII",
+      "stream.iggy.consumer.group|pinot-é|stream.iggy.consumer.group: 'pinot-é' is not ASCII"
   })
   void rejectsABadValueNamingTheKeyAndTheAllowedValues(String key, String value, String message) {
     Map<String, String> map = minimal();

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iggy.connector.pinot.client.FailureKind;
 import org.apache.iggy.connector.pinot.client.IggyClients;
+import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
 import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
@@ -20,6 +22,7 @@ import org.apache.pinot.spi.stream.OffsetCriteria;
 import org.apache.pinot.spi.stream.PartitionGroupConsumer;
 import org.apache.pinot.spi.stream.PartitionGroupConsumptionStatus;
 import org.apache.pinot.spi.stream.StreamMetadataProvider;
+import org.apache.pinot.spi.stream.PermanentConsumerException;
 import org.apache.pinot.spi.stream.TransientConsumerException;
 import org.apache.pinot.spi.utils.retry.FixedDelayRetryPolicy;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,30 @@ class IggyConsumerFactoryTest {
         new FixedDelayRetryPolicy(3, 1))).isInstanceOf(TransientConsumerException.class)
         .hasMessageContaining("cannot connect to Iggy at localhost:8090");
     assertThat(_iggy.closeCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void theRetryPolicyOverloadKeepsAPermanentFailurePermanent() {
+    _iggy.failNext(10, () -> IggyErrors.permanentError(FailureKind.AUTH, "Iggy authentication failed for user "
+        + "'iggy'", null));
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(0, 0, new LongMsgOffset(0), null,
+        "IN_PROGRESS");
+
+    assertThatThrownBy(() -> factory(Map.of()).createPartitionGroupConsumer("c", status,
+        new FixedDelayRetryPolicy(3, 1))).isInstanceOf(PermanentConsumerException.class)
+        .hasMessage("Iggy authentication failed for user 'iggy'");
+    assertThat(_iggy.connectCalls()).as("no retry").isEqualTo(1);
+    assertThat(_iggy.closeCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aConsumerThatCannotBeCreatedBorrowsNothing() {
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(10_000, 10_000, 0,
+        new LongMsgOffset(0), null, "IN_PROGRESS");
+
+    assertThatThrownBy(() -> factory(Map.of()).createPartitionGroupConsumer("c", status))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(_borrowed).isEmpty();
   }
 
   @Test

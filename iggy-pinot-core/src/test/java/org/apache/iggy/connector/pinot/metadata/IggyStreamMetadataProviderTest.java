@@ -145,9 +145,13 @@ class IggyStreamMetadataProviderTest {
   }
 
   @Test
-  void latestOffsetOfAnUnknownPartitionIsTransientNotPartial() {
-    assertThatThrownBy(() -> streamProvider().fetchLatestStreamOffset(Set.of(0, 9), 1000))
-        .isInstanceOf(TransientConsumerException.class).hasMessageContaining("partition 9");
+  void latestOffsetsSkipAPartitionThatDoesNotExistSoTheOthersStillReport() {
+    _iggy.append(0, "a");
+
+    Map<Integer, ?> latest = streamProvider().fetchLatestStreamOffset(Set.of(0, 9), 1000);
+
+    assertThat(latest).containsOnlyKeys(0);
+    assertThat(latest.get(0)).hasToString("1");
   }
 
   @Test

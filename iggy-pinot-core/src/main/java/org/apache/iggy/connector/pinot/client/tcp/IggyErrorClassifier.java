@@ -109,9 +109,12 @@ final class IggyErrorClassifier {
       case 3007:
         return permanent(FailureKind.NOT_FOUND, "Iggy partition " + context.partitionId() + " not found in "
             + (topic != null ? topic : "the topic") + " at " + _settings.address() + " (code 3007)", error);
-      case 1:
       case 3:
       case 4:
+        return permanent(FailureKind.OTHER, "Iggy at " + _settings.address() + " rejected " + context.describe()
+            + " as malformed (code " + code + (code == 3 ? ": invalid command" : ": invalid format") + "); the "
+            + "same request would be rejected again", error);
+      case 1:
       case 8:
       case 30:
       case 40:
@@ -139,9 +142,6 @@ final class IggyErrorClassifier {
         return "stale or unknown client session";
       case 40:
         return "session lost, will log in again";
-      case 3:
-      case 4:
-        return "request rejected as malformed";
       default:
         return "server busy or failing";
     }

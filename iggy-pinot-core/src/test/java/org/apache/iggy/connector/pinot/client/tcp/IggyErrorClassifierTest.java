@@ -69,7 +69,11 @@ class IggyErrorClassifierTest {
       "54|AUTH|rejected the personal access token (code 54: token expired)",
       "1009|NOT_FOUND|Iggy stream 'analytics' not found at iggy.local:8090",
       "2010|NOT_FOUND|Iggy topic 'user-events' not found in stream 'analytics' at iggy.local:8090",
-      "3007|NOT_FOUND|Iggy partition 3 not found in stream 'analytics' topic 'user-events' at iggy.local:8090"
+      "3007|NOT_FOUND|Iggy partition 3 not found in stream 'analytics' topic 'user-events' at iggy.local:8090",
+      "3|OTHER|Iggy at iggy.local:8090 rejected poll of partition 3 of stream 'analytics' topic 'user-events' as "
+          + "malformed (code 3: invalid command)",
+      "4|OTHER|rejected poll of partition 3 of stream 'analytics' topic 'user-events' as malformed (code 4: invalid "
+          + "format)"
   })
   void permanentServerCodes(int code, FailureKind kind, String message) {
     ClassifiedError error = new IggyErrorClassifier(settings(null)).classify(new CompletionException(
@@ -81,7 +85,7 @@ class IggyErrorClassifierTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1", "3", "4", "8", "30", "40", "100", "206", "11000", "11001", "12001", "13000"})
+  @CsvSource({"1", "8", "30", "40", "100", "206", "11000", "11001", "12001", "13000"})
   void transientServerCodesReplaceTheClient(int code) {
     ClassifiedError error = new IggyErrorClassifier(settings(null)).classify(serverError(code), POLL);
 
