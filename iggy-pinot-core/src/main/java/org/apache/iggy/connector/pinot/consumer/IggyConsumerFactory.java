@@ -6,6 +6,7 @@ import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
 import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
 import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
+import org.apache.iggy.connector.pinot.reader.DeliveredHistory;
 import org.apache.pinot.spi.stream.LongMsgOffsetFactory;
 import org.apache.pinot.spi.stream.PartitionGroupConsumer;
 import org.apache.pinot.spi.stream.PartitionGroupConsumptionStatus;
@@ -31,16 +32,18 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
   private static final Logger LOG = LoggerFactory.getLogger(IggyConsumerFactory.class);
 
   private final IggyClients _clients;
+  private final DeliveredHistory _history;
   private IggyStreamConfig _config;
   private IllegalArgumentException _configError;
 
   public IggyConsumerFactory() {
-    this(IggyClients.global());
+    this(IggyClients.global(), DeliveredHistory.global());
   }
 
-  /** A factory that borrows its clients from {@code clients}. */
-  public IggyConsumerFactory(IggyClients clients) {
+  /** A factory that borrows its clients from {@code clients} and keeps what consumers delivered in {@code history}. */
+  public IggyConsumerFactory(IggyClients clients, DeliveredHistory history) {
     _clients = clients;
+    _history = history;
   }
 
   @Override
@@ -90,8 +93,7 @@ public class IggyConsumerFactory extends StreamConsumerFactory {
   public PartitionGroupConsumer createPartitionGroupConsumer(String clientId,
       PartitionGroupConsumptionStatus partitionGroupConsumptionStatus) {
     IggyStreamConfig config = config();
-    return new IggyPartitionGroupConsumer(clientId, config, _clients,
-        partitionGroupConsumptionStatus.getStreamPartitionGroupId());
+    return new IggyPartitionGroupConsumer(clientId, config, _clients, _history, partitionGroupConsumptionStatus);
   }
 
   /**

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * says they would exceed {@link Prefetch#maxBytesAhead()}) are requested at once, each starting where the previous one
  * must end. A prefetched answer is used only for the offset it was asked for; anything else is discarded, so the same
  * start offset always yields the same messages. After a short batch (the partition's end) nothing is prefetched.
- * Errors reach the caller of the read that needs the answer, never an empty batch.
+ * Every poll but the first of a partition starts one message early, so that the caller can check that the message
+ * before the range is still the one it delivered ({@link Read#previous()}). Errors reach the caller of the read that
+ * needs the answer, never an empty batch.
  */
 public final class PartitionReader {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionReader.class);
@@ -53,7 +55,7 @@ public final class PartitionReader {
   }
 
   /** The messages from {@code start} on, answered within {@code timeout}; empty when there are none yet. */
-  public synchronized PolledBatch read(long start, Duration timeout) {
+  public synchronized Read read(long start, Duration timeout) {
     if (_closed) {
       throw new IllegalStateException("the reader of partition " + _partitionId + " of " + _topic + " is closed");
     }
@@ -62,15 +64,20 @@ public final class PartitionReader {
     if (head == null) {
       head = new Pending(start, _client.startPoll(request(start), timeout));
     }
-    PolledBatch batch;
+    Read read;
     try {
-      batch = head.answer().await(remaining(deadline));
+      read = Read.of(start, head.answer().await(remaining(deadline)));
     } catch (RuntimeException e) {
       discardPipeline();
       throw e;
     }
-    prefetchAfter(start, batch);
-    return batch;
+    prefetchAfter(start, read.batch());
+    return read;
+  }
+
+  /** Forgets the polls in flight ahead, e.g. once the caller found that the partition's offsets went back. */
+  public synchronized void discardAhead() {
+    discardPipeline();
   }
 
   /**
@@ -129,7 +136,8 @@ public final class PartitionReader {
   }
 
   private PollRequest request(long start) {
-    return new PollRequest(_topic, _partitionId, PollStart.offset(start), _batchSize, _keepMetadata);
+    return start == 0 ? new PollRequest(_topic, _partitionId, PollStart.offset(0), _batchSize, _keepMetadata)
+        : new PollRequest(_topic, _partitionId, PollStart.offset(start - 1), _batchSize + 1, _keepMetadata);
   }
 
   private void discardPipeline() {

@@ -14,6 +14,7 @@ import org.apache.iggy.connector.pinot.client.IggyErrors;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.metadata.IggyStreamMetadataProvider;
 import org.apache.iggy.connector.pinot.metadata.SynchronizedIggyStreamMetadataProvider;
+import org.apache.iggy.connector.pinot.reader.DeliveredHistory;
 import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
 import org.apache.iggy.connector.pinot.testing.TestConfigs;
 import org.apache.pinot.spi.stream.LongMsgOffset;
@@ -35,7 +36,7 @@ class IggyConsumerFactoryTest {
     IggyConsumerFactory factory = new IggyConsumerFactory(new IggyClients(settings -> {
       _borrowed.add(settings);
       return _iggy;
-    }, Duration.ZERO));
+    }, Duration.ZERO), new DeliveredHistory());
     factory.init(TestConfigs.streamConfig(overrides));
     return factory;
   }
@@ -65,7 +66,7 @@ class IggyConsumerFactoryTest {
 
     byte[] payload = (byte[]) consumer.fetchMessages(new LongMsgOffset(0), 1000).getStreamMessage(0).getValue();
     assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("from-partition-3");
-    assertThat(_borrowed).hasSize(1);
+    assertThat(_borrowed).as("a client of its own and the shared metadata client").hasSize(2);
   }
 
   @Test
@@ -90,7 +91,7 @@ class IggyConsumerFactoryTest {
     assertThatThrownBy(() -> factory(Map.of()).createPartitionGroupConsumer("c", status,
         new FixedDelayRetryPolicy(3, 1))).isInstanceOf(TransientConsumerException.class)
         .hasMessageContaining("cannot connect to Iggy at localhost:8090");
-    assertThat(_iggy.closeCalls()).isEqualTo(1);
+    assertThat(_iggy.closeCalls()).as("both clients given back").isEqualTo(2);
   }
 
   @Test
@@ -104,7 +105,7 @@ class IggyConsumerFactoryTest {
         new FixedDelayRetryPolicy(3, 1))).isInstanceOf(PermanentConsumerException.class)
         .hasMessage("Iggy authentication failed for user 'iggy'");
     assertThat(_iggy.connectCalls()).as("no retry").isEqualTo(1);
-    assertThat(_iggy.closeCalls()).isEqualTo(1);
+    assertThat(_iggy.closeCalls()).as("both clients given back").isEqualTo(2);
   }
 
   @Test

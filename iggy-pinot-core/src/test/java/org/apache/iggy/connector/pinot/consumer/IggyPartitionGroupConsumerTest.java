@@ -10,21 +10,29 @@ import java.util.List;
 import java.util.Map;
 import org.apache.iggy.connector.pinot.client.IggyClients;
 import org.apache.iggy.connector.pinot.client.PollStart;
+import org.apache.iggy.connector.pinot.reader.DeliveredHistory;
 import org.apache.iggy.connector.pinot.testing.FakeIggyClient;
 import org.apache.iggy.connector.pinot.testing.HeaderBlobs;
 import org.apache.iggy.connector.pinot.testing.TestConfigs;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.MessageBatch;
+import org.apache.pinot.spi.stream.PartitionGroupConsumptionStatus;
 import org.apache.pinot.spi.stream.StreamMessageMetadata;
 import org.apache.pinot.spi.stream.TransientConsumerException;
 import org.junit.jupiter.api.Test;
 
 class IggyPartitionGroupConsumerTest {
   private final FakeIggyClient _iggy = new FakeIggyClient(2);
+  private final DeliveredHistory _history = new DeliveredHistory();
 
   private IggyPartitionGroupConsumer consumer(Map<String, String> overrides) {
+    return consumer(overrides, 0);
+  }
+
+  private IggyPartitionGroupConsumer consumer(Map<String, String> overrides, long segmentStart) {
     return new IggyPartitionGroupConsumer("test-client", TestConfigs.config(overrides), new IggyClients(
-        settings -> _iggy, Duration.ZERO), 1);
+        settings -> _iggy, Duration.ZERO), _history, new PartitionGroupConsumptionStatus(1, 1,
+        new LongMsgOffset(segmentStart), null, "IN_PROGRESS"));
   }
 
   private static List<String> payloads(MessageBatch<byte[]> batch) {
@@ -59,9 +67,9 @@ class IggyPartitionGroupConsumerTest {
     assertThat(third.getMessageCount()).isZero();
     assertThat(third.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(5));
     assertThat(third.getFirstMessageOffset()).isNull();
-    assertThat(_iggy.pollStarts()).as("after the full first batch the next two ranges are prefetched; the short "
-        + "second batch ends prefetching").containsExactly(PollStart.offset(0), PollStart.offset(3),
-        PollStart.offset(6), PollStart.offset(5));
+    assertThat(_iggy.pollStarts()).as("after the full first batch the next two ranges are prefetched, each from "
+        + "the message before it; the short second batch ends prefetching").containsExactly(PollStart.offset(0),
+        PollStart.offset(2), PollStart.offset(5), PollStart.offset(4));
   }
 
   @Test
@@ -134,33 +142,92 @@ class IggyPartitionGroupConsumerTest {
     assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(5));
   }
 
+  /** Reads the partition from {@code from} to its end, as Pinot's consumer loop does, and returns the payloads. */
+  private static List<String> readToTheEnd(IggyPartitionGroupConsumer consumer, long from) {
+    List<String> payloads = new ArrayList<>();
+    long offset = from;
+    while (true) {
+      MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(offset), 1000);
+      if (batch.getMessageCount() == 0) {
+        return payloads;
+      }
+      assertThat(batch.hasDataLoss()).isFalse();
+      payloads.addAll(payloads(batch));
+      offset = ((LongMsgOffset) batch.getOffsetOfNextBatch()).getOffset();
+    }
+  }
+
   @Test
-  void anOffsetBeyondTheEndAfterAPurgeResumesAtTheFirstRetainedOffsetWithDataLoss() {
+  void afterAPurgeTheNewMessagesAreIngestedOnceAndNothingIsLost() {
     _iggy.append(1, "a", "b", "c", "d", "e");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    assertThat(readToTheEnd(consumer, 0)).containsExactly("a", "b", "c", "d", "e");
     _iggy.purge();
     _iggy.append(1, "new-0", "new-1");
 
-    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(5), 1000);
+    MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(5), 1000);
 
-    assertThat(batch.hasDataLoss()).isTrue();
     assertThat(payloads(batch)).containsExactly("new-0", "new-1");
+    assertThat(offsetOf(batch, 0)).isZero();
+    assertThat(batch.hasDataLoss()).as("nothing Pinot never saw was skipped").isFalse();
     assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(2));
   }
 
   @Test
-  void aPurgedPartitionThatIsStillEmptyWaitsThenResumesWithDataLoss() {
+  void aPurgedPartitionThatHasGrownPastPinotsOffsetIsRecognisedByItsMessages() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    readToTheEnd(consumer, 0);
+    _iggy.purge();
+    _iggy.append(1, "n0", "n1", "n2", "n3", "n4", "n5", "n6");
+
+    assertThat(readToTheEnd(consumer, 5)).as("the new generation from its first offset, not from offset 5")
+        .containsExactly("n0", "n1", "n2", "n3", "n4", "n5", "n6");
+  }
+
+  @Test
+  void theNextConsumerOfThePartitionChecksWhatThePreviousOneDelivered() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    readToTheEnd(consumer(Map.of()), 0);
+    _iggy.purge();
+    _iggy.append(1, "n0", "n1", "n2", "n3", "n4", "n5", "n6");
+
+    assertThat(readToTheEnd(consumer(Map.of(), 5), 5)).containsExactly("n0", "n1", "n2", "n3", "n4", "n5", "n6");
+  }
+
+  @Test
+  void anUncleanRestartThatLostTheTailResumesAtTheFirstNewMessageWithoutIngestingTheSurvivorsAgain() {
+    _iggy.append(1, "a", "b", "c", "d", "e");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    readToTheEnd(consumer, 0);
+    _iggy.loseTail(1, 3);
+
+    MessageBatch<byte[]> waiting = consumer.fetchMessages(new LongMsgOffset(5), 1000);
+    assertThat(waiting.getMessageCount()).as("nothing newer than what Pinot holds yet").isZero();
+    assertThat(waiting.hasDataLoss()).isFalse();
+    _iggy.append(1, "x", "y");
+
+    assertThat(readToTheEnd(consumer, 5)).as("x and y took over offsets 3 and 4; a, b, c are not read again")
+        .containsExactly("x", "y");
+  }
+
+  @Test
+  void withoutARecordOfWhatPinotIngestedAReadBeyondTheEndWaitsForItsOffsetAndReportsDataLoss() {
     _iggy.append(1, "a", "b", "c");
     _iggy.purge();
-    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    _iggy.append(1, "new-0");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of(), 3);
+
     MessageBatch<byte[]> empty = consumer.fetchMessages(new LongMsgOffset(3), 1000);
     assertThat(empty.getMessageCount()).isZero();
     assertThat(empty.hasDataLoss()).isFalse();
+    _iggy.append(1, "new-1", "new-2", "new-3");
 
-    _iggy.append(1, "after-purge");
     MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(3), 1000);
-
+    assertThat(payloads(batch)).as("offsets 0 to 2 may be what Pinot holds: never read twice").containsExactly(
+        "new-3");
     assertThat(batch.hasDataLoss()).isTrue();
-    assertThat(payloads(batch)).containsExactly("after-purge");
+    assertThat(consumer.fetchMessages(new LongMsgOffset(4), 1000).hasDataLoss()).isFalse();
   }
 
   @Test
@@ -168,22 +235,26 @@ class IggyPartitionGroupConsumerTest {
     _iggy.append(1, "a");
     _iggy.purge();
 
-    MessageBatch<byte[]> batch = consumer(Map.of()).fetchMessages(new LongMsgOffset(1), 1000);
+    MessageBatch<byte[]> batch = consumer(Map.of(), 1).fetchMessages(new LongMsgOffset(1), 1000);
 
     assertThat(batch.getMessageCount()).isZero();
-    assertThat(_iggy.pollStarts()).containsExactly(PollStart.offset(1), PollStart.first());
+    assertThat(_iggy.pollStarts()).as("one poll from offset 0 tells").containsExactly(PollStart.offset(0));
+    _iggy.append(1, "n0", "n1");
+    assertThat(consumer(Map.of(), 1).fetchMessages(new LongMsgOffset(1), 1000).hasDataLoss()).isFalse();
   }
 
   @Test
   void theNextOffsetOfAnUpToDatePartitionIsNotMistakenForAPurge() {
     _iggy.append(1, "a");
-    IggyPartitionGroupConsumer consumer = consumer(Map.of());
+    IggyPartitionGroupConsumer consumer = consumer(Map.of(), 1);
 
     MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(1), 1000);
 
     assertThat(batch.getMessageCount()).isZero();
     assertThat(batch.hasDataLoss()).isFalse();
     assertThat(batch.getOffsetOfNextBatch()).isEqualByComparingTo(new LongMsgOffset(1));
+    _iggy.append(1, "b");
+    assertThat(payloads(consumer.fetchMessages(new LongMsgOffset(1), 1000))).containsExactly("b");
   }
 
   @Test
@@ -196,38 +267,51 @@ class IggyPartitionGroupConsumerTest {
   }
 
   @Test
-  void checkpointMirrorsLastProcessedOffsetToTheConsumerGroupName() {
-    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"));
+  void theCommittedStartOfTheSegmentIsMirroredOnceAndCheckpointsAreNot() {
+    _iggy.append(1, "a");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"), 42);
+    assertThat(_iggy.storedOffset(1, "pinot-events")).as("no I/O before the first fetch").isNull();
 
-    assertThat(consumer.checkpoint(new LongMsgOffset(0))).isEqualByComparingTo(new LongMsgOffset(0));
-    assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
-    assertThat(consumer.checkpoint(new LongMsgOffset(42))).isEqualByComparingTo(new LongMsgOffset(42));
+    consumer.fetchMessages(new LongMsgOffset(42), 1000);
     assertThat(_iggy.storedOffset(1, "pinot-events")).isEqualTo(41);
+    assertThat(consumer.checkpoint(new LongMsgOffset(50))).isEqualByComparingTo(new LongMsgOffset(50));
+    consumer.fetchMessages(new LongMsgOffset(50), 1000);
+
+    assertThat(_iggy.storedOffset(1, "pinot-events")).as("only what ZooKeeper holds").isEqualTo(41);
   }
 
   @Test
-  void aFailedMirrorNeverFailsTheCheckpoint() {
-    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"));
+  void aSegmentStartingAtZeroMirrorsNothing() {
+    consumer(Map.of("stream.iggy.consumer.group", "pinot-events"), 0).fetchMessages(new LongMsgOffset(0), 1000);
+
+    assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
+  }
+
+  @Test
+  void aFailedMirrorNeverFailsTheFetch() {
+    _iggy.append(1, "a");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.consumer.group", "pinot-events"), 1);
     _iggy.failNext(1, FakeIggyClient::networkDown);
 
-    assertThat(consumer.checkpoint(new LongMsgOffset(7))).isEqualByComparingTo(new LongMsgOffset(7));
+    assertThat(consumer.fetchMessages(new LongMsgOffset(0), 1000).getMessageCount()).isEqualTo(1);
     assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
   }
 
   @Test
   void withoutConsumerGroupNothingIsStored() {
-    consumer(Map.of()).checkpoint(new LongMsgOffset(9));
+    _iggy.append(1, "a");
+    consumer(Map.of(), 1).fetchMessages(new LongMsgOffset(1), 1000);
 
     assertThat(_iggy.storedOffset(1, "pinot-events")).isNull();
   }
 
   @Test
-  void closeReleasesTheClientOnce() {
+  void closeReleasesItsOwnAndTheSharedClientOnce() {
     IggyPartitionGroupConsumer consumer = consumer(Map.of());
 
     consumer.close();
     consumer.close();
 
-    assertThat(_iggy.closeCalls()).isEqualTo(1);
+    assertThat(_iggy.closeCalls()).isEqualTo(2);
   }
 }

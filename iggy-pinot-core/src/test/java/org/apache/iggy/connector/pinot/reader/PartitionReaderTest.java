@@ -41,47 +41,51 @@ class PartitionReaderTest {
   @Test
   void afterAFullBatchTheNextRangesAreInFlightBeforePinotAsksForThem() {
     PartitionReader reader = reader(new Prefetch(2, 1 << 20));
-    _iggy.answerAtOnce(start -> batch(start, 10, 5));
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
 
-    assertThat(reader.read(0, TIMEOUT).messages()).hasSize(10);
-    assertThat(_iggy.starts()).containsExactly(0L, 10L, 20L);
+    assertThat(reader.read(0, TIMEOUT).batch().messages()).hasSize(10);
+    assertThat(_iggy.starts()).as("each range is polled from the message before it").containsExactly(0L, 9L, 19L);
     assertThat(reader.pendingPolls()).isEqualTo(2);
 
-    assertThat(reader.read(10, TIMEOUT).firstOffset()).isEqualTo(10);
-    assertThat(_iggy.starts()).containsExactly(0L, 10L, 20L, 30L);
+    Read second = reader.read(10, TIMEOUT);
+    assertThat(second.previous().offset()).isEqualTo(9);
+    assertThat(second.batch().firstOffset()).isEqualTo(10);
+    assertThat(second.batch().messages()).hasSize(10);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 19L, 29L);
   }
 
   @Test
   void aShortBatchIsThePartitionsEndAndDiscardsWhatWasPrefetchedBeyondIt() {
     PartitionReader reader = reader(new Prefetch(2, 1 << 20));
-    _iggy.answerAtOnce(start -> batch(start, start < 20 ? 10 : 3, 5));
+    _iggy.answerAtOnce((start, count) -> batch(start, start < 19 ? count : 4, 5));
     reader.read(0, TIMEOUT);
 
-    assertThat(reader.read(10, TIMEOUT).messages()).as("the prefetched full batch").hasSize(10);
-    PolledBatch tail = reader.read(20, TIMEOUT);
+    assertThat(reader.read(10, TIMEOUT).batch().messages()).as("the prefetched full batch").hasSize(10);
+    Read tail = reader.read(20, TIMEOUT);
 
-    assertThat(tail.messages()).hasSize(3);
+    assertThat(tail.batch().messages()).hasSize(3);
     assertThat(reader.pendingPolls()).isZero();
-    assertThat(reader.read(23, TIMEOUT).messages()).hasSize(3);
-    assertThat(_iggy.starts()).containsExactly(0L, 10L, 20L, 30L, 23L);
+    assertThat(reader.read(23, TIMEOUT).batch().messages()).hasSize(3);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 19L, 29L, 22L);
   }
 
   @Test
   void aPrefetchedAnswerServesOnlyTheOffsetItWasAskedFor() {
     PartitionReader reader = reader(new Prefetch(1, 1 << 20));
-    _iggy.answerAtOnce(start -> batch(start, 10, 5));
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
     reader.read(0, TIMEOUT);
 
-    PolledBatch again = reader.read(0, TIMEOUT);
+    Read again = reader.read(0, TIMEOUT);
 
-    assertThat(again.firstOffset()).isZero();
-    assertThat(_iggy.starts()).containsExactly(0L, 10L, 0L, 10L);
+    assertThat(again.batch().firstOffset()).isZero();
+    assertThat(again.previous()).isNull();
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 0L, 9L);
   }
 
   @Test
   void theByteBoundLimitsHowManyPollsAreAhead() {
     PartitionReader reader = reader(new Prefetch(2, 1500));
-    _iggy.answerAtOnce(start -> batch(start, 10, 100));
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 100));
     reader.read(0, TIMEOUT);
     assertThat(reader.pendingPolls()).as("1000 payload bytes per batch, 1500 allowed ahead").isEqualTo(1);
 
@@ -93,14 +97,14 @@ class PartitionReaderTest {
   @Test
   void aPrefetchThatFailedFailsTheReadThatNeedsItAndNothingElse() {
     PartitionReader reader = reader(new Prefetch(1, 1 << 20));
-    _iggy.answerAtOnce(start -> batch(start, 10, 5));
-    _iggy.failFrom(10);
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
+    _iggy.failFrom(9);
     reader.read(0, TIMEOUT);
 
     assertThatThrownBy(() -> reader.read(10, TIMEOUT)).isInstanceOf(TransientConsumerException.class)
         .hasMessageContaining("reset");
     _iggy.failFrom(Long.MAX_VALUE);
-    assertThat(reader.read(10, TIMEOUT).firstOffset()).isEqualTo(10);
+    assertThat(reader.read(10, TIMEOUT).batch().firstOffset()).isEqualTo(10);
   }
 
   @Test
@@ -116,8 +120,8 @@ class PartitionReaderTest {
   @Test
   void closeReleasesTheClientOnlyOnceNothingIsInFlight() {
     PartitionReader reader = reader(new Prefetch(1, 1 << 20));
-    _iggy.answerAtOnce(start -> batch(start, 10, 5));
-    _iggy.holdFrom(10);
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
+    _iggy.holdFrom(9);
     reader.read(0, TIMEOUT);
     AtomicInteger released = new AtomicInteger();
 
@@ -130,17 +134,22 @@ class PartitionReaderTest {
     assertThatThrownBy(() -> reader.read(10, TIMEOUT)).isInstanceOf(IllegalStateException.class);
   }
 
+  /** The answer to a poll from {@code start} of at most {@code count} messages. */
+  private interface Answers {
+    PolledBatch apply(long start, int count);
+  }
+
   /** Answers polls as told: at once, never, failed, or held until released. */
   private static final class ScriptedClient implements IggyClient {
     private final List<Long> _starts = new ArrayList<>();
     private final List<Runnable> _held = new ArrayList<>();
     private final AtomicInteger _givenUp = new AtomicInteger();
-    private java.util.function.LongFunction<PolledBatch> _answers = start -> batch(start, 0, 0);
+    private Answers _answers = (start, count) -> batch(start, 0, 0);
     private long _failFrom = Long.MAX_VALUE;
     private long _holdFrom = Long.MAX_VALUE;
     private boolean _never;
 
-    void answerAtOnce(java.util.function.LongFunction<PolledBatch> answers) {
+    void answerAtOnce(Answers answers) {
       _answers = answers;
     }
 
@@ -172,9 +181,9 @@ class PartitionReaderTest {
       if (start >= _failFrom) {
         answer.completeExceptionally(IggyErrors.transientError(FailureKind.OTHER, "connection reset", null));
       } else if (start >= _holdFrom) {
-        _held.add(() -> answer.complete(_answers.apply(start)));
+        _held.add(() -> answer.complete(_answers.apply(start, request.count())));
       } else if (!_never) {
-        answer.complete(_answers.apply(start));
+        answer.complete(_answers.apply(start, request.count()));
       }
       return new InFlight<>(answer, "poll of " + start, _givenUp::incrementAndGet);
     }

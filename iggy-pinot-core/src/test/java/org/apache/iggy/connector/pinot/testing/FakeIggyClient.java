@@ -68,7 +68,8 @@ public final class FakeIggyClient implements IggyClient {
   private void appendRaw(FakePartition p, String payload, byte[] userHeaders) {
     long offset = p._firstRetained + p._records.size();
     byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    p._records.add(new PolledMessage(offset, _clockMicros, _clockMicros - 5_000, offset * 31, bytes,
+    p._records.add(new PolledMessage(offset, _clockMicros, _clockMicros - 5_000, java.util.Objects.hash(offset,
+        payload, _clockMicros), bytes,
         64 + bytes.length + userHeaders.length, 10_000 + offset, 0, userHeaders));
   }
 
@@ -78,6 +79,14 @@ public final class FakeIggyClient implements IggyClient {
     while (p._firstRetained < offset && p._records.size() > 1) {
       p._records.remove(0);
       p._firstRetained++;
+    }
+  }
+
+  /** An unclean restart that lost the unsaved tail: only the first {@code kept} messages remain, offsets rewind. */
+  public synchronized void loseTail(int partition, int kept) {
+    FakePartition p = _partitions.get(partition);
+    while (p._records.size() > kept) {
+      p._records.remove(p._records.size() - 1);
     }
   }
 

@@ -28,6 +28,7 @@ import org.apache.pinot.spi.stream.PartitionGroupMetadata;
 import org.apache.pinot.spi.stream.PartitionLagState;
 import org.apache.pinot.spi.stream.StreamConfig;
 import org.apache.pinot.spi.stream.StreamConsumerFactory;
+import org.apache.pinot.spi.stream.StreamConsumerFactoryProvider;
 import org.apache.pinot.spi.stream.StreamMessageMetadata;
 import org.apache.pinot.spi.stream.StreamMetadataProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -190,33 +191,57 @@ class OffsetsAndPartitionsIntegrationTest {
   }
 
   @Test
-  void aPurgedTopicResumesFromItsNewFirstOffsetWithDataLoss() throws Exception {
+  void afterAPurgeTheConsumerResumesAtTheNewFirstOffsetAndIngestsNothingTwice() throws Exception {
     IggyTestServer server = _iggy.testServer("purging a topic");
     send(0, 20);
     PartitionGroupConsumer consumer = Connector.consumer(factory(Map.of()), 0);
+    assertThat(Connector.fetch(consumer, 0, 5000).getMessageCount()).isEqualTo(20);
     server.purgeTopic(_stream, TOPIC);
     send(0, 3);
 
     MessageBatch<byte[]> batch = Connector.fetch(consumer, 20, 5000);
 
-    assertThat(batch.hasDataLoss()).isTrue();
     assertThat(batch.getMessageCount()).isEqualTo(3);
     assertThat(batch.getFirstMessageOffset()).hasToString("0");
+    assertThat(batch.hasDataLoss()).as("the new messages are all delivered").isFalse();
     consumer.close();
   }
 
   @Test
-  void progressIsMirroredAsTheLastConsumedOffset() throws Exception {
-    send(2, 30);
-    PartitionGroupConsumer consumer = Connector.consumer(factory(Map.of("stream.iggy.consumer.group",
-        "pinot-clicks")), 2);
-    MessageBatch<byte[]> batch = Connector.fetch(consumer, 0, 5000);
+  void aConsumerWithoutHistoryWaitsForItsOffsetAfterAPurgeAndReportsDataLoss() throws Exception {
+    IggyTestServer server = _iggy.testServer("purging a topic");
+    send(0, 20);
+    server.purgeTopic(_stream, TOPIC);
+    send(0, 3);
+    // Another table of the same topic: nothing this JVM delivered before is known for it, as after a restart.
+    StreamConsumerFactory restarted = StreamConsumerFactoryProvider.create(new StreamConfig("restarted_REALTIME",
+        _iggy.streamConfig(_stream, TOPIC)));
+    PartitionGroupConsumer consumer = restarted.createPartitionGroupConsumer("it", new PartitionGroupConsumptionStatus(
+        0, 0, new LongMsgOffset(20), null, "IN_PROGRESS"));
 
+    assertThat(Connector.fetch(consumer, 20, 5000).getMessageCount()).isZero();
+    send(0, 18);
+    MessageBatch<byte[]> batch = Connector.fetch(consumer, 20, 5000);
+
+    assertThat(batch.getFirstMessageOffset()).hasToString("20");
+    assertThat(batch.getMessageCount()).isEqualTo(1);
+    assertThat(batch.hasDataLoss()).isTrue();
+    consumer.close();
+  }
+
+  @Test
+  void theCommittedStartOfTheConsumingSegmentIsMirrored() throws Exception {
+    send(2, 60);
+    PartitionGroupConsumer consumer = factory(Map.of("stream.iggy.consumer.group", "pinot-clicks"))
+        .createPartitionGroupConsumer("it", new PartitionGroupConsumptionStatus(2, 2, new LongMsgOffset(30), null,
+            "IN_PROGRESS"));
+    MessageBatch<byte[]> batch = Connector.fetch(consumer, 30, 5000);
     consumer.checkpoint(batch.getOffsetOfNextBatch());
 
     Consumer mirrored = Consumer.of(ConsumerId.of("pinot-clicks"));
     assertThat(_iggy.admin().consumerOffsets().getConsumerOffset(StreamId.of(_stream), TopicId.of(TOPIC),
-        Optional.of(2L), mirrored).orElseThrow().storedOffset().longValue()).isEqualTo(29);
+        Optional.of(2L), mirrored).orElseThrow().storedOffset().longValue()).as("never beyond ZooKeeper's offset")
+        .isEqualTo(29);
     consumer.close();
   }
 }

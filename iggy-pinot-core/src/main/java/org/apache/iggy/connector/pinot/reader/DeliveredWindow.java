@@ -1,0 +1,66 @@
+package org.apache.iggy.connector.pinot.reader;
+
+import java.util.List;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
+
+/**
+ * The identities of the last consecutive messages handed to Pinot from one partition (at most {@link #MAX_MESSAGES}),
+ * so that a read from any offset inside them, or right after them, can check that the message before it is still the
+ * same. Pinot may stop anywhere inside a batch (end of a segment) and start the next consumer there.
+ */
+public final class DeliveredWindow {
+  static final int MAX_MESSAGES = 2048;
+
+  private final long _firstOffset;
+  private final long[] _timestamps;
+  private final long[] _checksums;
+
+  private DeliveredWindow(long firstOffset, long[] timestamps, long[] checksums) {
+    _firstOffset = firstOffset;
+    _timestamps = timestamps;
+    _checksums = checksums;
+  }
+
+  /**
+   * The window of {@code delivered}, preceded by {@code previous} (null when unknown), keeping the consecutive tail.
+   *
+   * @return null when there is nothing to remember
+   */
+  static DeliveredWindow of(PolledMessage previous, List<PolledMessage> delivered) {
+    int count = delivered.size() + (previous == null ? 0 : 1);
+    if (count == 0) {
+      return null;
+    }
+    PolledMessage[] messages = new PolledMessage[count];
+    int index = 0;
+    if (previous != null) {
+      messages[index++] = previous;
+    }
+    for (PolledMessage message : delivered) {
+      messages[index++] = message;
+    }
+    int first = Math.max(0, count - MAX_MESSAGES);
+    for (int i = count - 1; i > first; i--) {
+      if (messages[i].offset() != messages[i - 1].offset() + 1) {
+        first = i;
+        break;
+      }
+    }
+    long[] timestamps = new long[count - first];
+    long[] checksums = new long[count - first];
+    for (int i = first; i < count; i++) {
+      timestamps[i - first] = messages[i].timestampMicros();
+      checksums[i - first] = messages[i].checksum();
+    }
+    return new DeliveredWindow(messages[first].offset(), timestamps, checksums);
+  }
+
+  /** The message delivered at {@code offset}, or null when it is not in the window. */
+  Anchor at(long offset) {
+    long index = offset - _firstOffset;
+    if (index < 0 || index >= _timestamps.length) {
+      return null;
+    }
+    return new Anchor(offset, _timestamps[(int) index], _checksums[(int) index]);
+  }
+}

@@ -1,0 +1,29 @@
+package org.apache.iggy.connector.pinot.reader;
+
+import org.apache.iggy.connector.pinot.client.PolledBatch;
+import org.apache.iggy.connector.pinot.client.PolledMessage;
+
+/**
+ * What one read of a partition from offset {@code start} found.
+ *
+ * @param previous the message at {@code start - 1} as the partition holds it now, or null when there is none (start
+ *     0, deleted by retention, or beyond the partition's end)
+ * @param batch the messages from {@code start} on
+ */
+public record Read(PolledMessage previous, PolledBatch batch) {
+
+  /** Splits a poll answer that started one message before {@code start} (or at 0). */
+  static Read of(long start, PolledBatch answer) {
+    if (answer.isEmpty() || answer.firstOffset() != start - 1) {
+      return new Read(null, answer);
+    }
+    return new Read(answer.messages().get(0), new PolledBatch(answer.partitionId(), answer.currentOffset(),
+        answer.messages().subList(1, answer.messages().size())));
+  }
+
+  /** True when nothing is stored at or after {@code start - 1}: the partition ends before the requested offset. */
+  public boolean isBeyondEnd(long start) {
+    return previous == null && batch.isEmpty() && start > 0 && (start > batch.currentOffset() + 1
+        || batch.currentOffset() == 0);
+  }
+}
