@@ -1,6 +1,8 @@
 package org.apache.iggy.connector.pinot.client;
 
 import java.time.Duration;
+import java.util.List;
+import org.apache.iggy.connector.pinot.config.IggyResourceId;
 
 /**
  * One logical connection to one Iggy server, and the only door to Iggy: topic metadata, polls by explicit offset and
@@ -18,6 +20,9 @@ public interface IggyClient {
 
   /** The topic with all its partitions; a missing stream or topic is a permanent error naming it. */
   TopicDescription fetchTopic(TopicRef topic, Duration timeout);
+
+  /** The names of the topics of a stream, in id order; a missing stream is a permanent error naming it. */
+  List<String> fetchTopicNames(IggyResourceId stream, Duration timeout);
 
   /**
    * Sends a poll as a standalone consumer without auto-commit and returns at once; the answer arrives on the returned

@@ -46,6 +46,7 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
   private final TopicRef _topic;
   private final int _iggyPartitionId;
   private final PartitionOffsets _offsets;
+  private final Duration _timeout;
   private final AtomicBoolean _closed = new AtomicBoolean();
 
   /** A stream-level provider. */
@@ -62,6 +63,7 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     _clients = clients;
     _client = clients.shared(config.connection());
     _offsets = new PartitionOffsets(_client, _topic);
+    _timeout = Duration.ofMillis(config.connection().requestTimeoutMillis());
   }
 
   @Override
@@ -159,6 +161,16 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
           _topic, e.getMessage());
       return null;
     }
+  }
+
+  /** The topics of the configured Iggy stream, with the names Iggy reports. */
+  @Override
+  public List<TopicMetadata> getTopics() {
+    List<TopicMetadata> topics = new ArrayList<>();
+    for (String name : _client.fetchTopicNames(_topic.stream(), _timeout)) {
+      topics.add(() -> name);
+    }
+    return topics;
   }
 
   @Override

@@ -65,6 +65,11 @@ public class SynchronizedIggyStreamMetadataProvider extends IggyStreamMetadataPr
   }
 
   @Override
+  public synchronized List<TopicMetadata> getTopics() {
+    return super.getTopics();
+  }
+
+  @Override
   public synchronized void close() {
     super.close();
   }

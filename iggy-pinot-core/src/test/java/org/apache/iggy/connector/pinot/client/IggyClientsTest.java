@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
+import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.junit.jupiter.api.Test;
 
 class IggyClientsTest {
@@ -112,6 +113,11 @@ class IggyClientsTest {
 
     @Override
     public TopicDescription fetchTopic(TopicRef topic, Duration timeout) {
+      throw new UnsupportedOperationException(_settings.address());
+    }
+
+    @Override
+    public List<String> fetchTopicNames(IggyResourceId stream, Duration timeout) {
       throw new UnsupportedOperationException(_settings.address());
     }
 

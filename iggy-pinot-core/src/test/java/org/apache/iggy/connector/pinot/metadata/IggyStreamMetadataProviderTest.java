@@ -59,6 +59,14 @@ class IggyStreamMetadataProviderTest {
   }
 
   @Test
+  void topicsAreTheStreamsTopicsWithTheNamesIggyReports() {
+    _iggy.topicNames("user-events", "orders");
+
+    assertThat(streamProvider().getTopics()).extracting(topic -> topic.getName()).containsExactly("user-events",
+        "orders");
+  }
+
+  @Test
   void largestIsTheOffsetTheNextMessageGets() {
     assertThat(offset(partitionProvider(0), OffsetCriteria.LARGEST_OFFSET_CRITERIA)).isZero();
 

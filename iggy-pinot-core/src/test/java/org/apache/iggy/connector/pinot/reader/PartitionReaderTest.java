@@ -193,6 +193,11 @@ class PartitionReaderTest {
     }
 
     @Override
+    public List<String> fetchTopicNames(IggyResourceId stream, Duration timeout) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public TopicDescription fetchTopic(TopicRef topic, Duration timeout) {
       throw new UnsupportedOperationException();
     }

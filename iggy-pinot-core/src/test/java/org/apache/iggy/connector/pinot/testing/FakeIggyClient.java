@@ -19,6 +19,7 @@ import org.apache.iggy.connector.pinot.client.PolledBatch;
 import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.TopicDescription;
 import org.apache.iggy.connector.pinot.client.TopicRef;
+import org.apache.iggy.connector.pinot.config.IggyResourceId;
 
 /**
  * An in-memory Iggy topic behind the client interface: partitions with offsets, server timestamps, retention and
@@ -37,6 +38,7 @@ public final class FakeIggyClient implements IggyClient {
   private volatile Supplier<RuntimeException> _nextFailure;
   private volatile int _failuresLeft;
   private long _clockMicros = 1_700_000_000_000_000L;
+  private List<String> _topicNames = List.of("user-events");
 
   public FakeIggyClient(int partitions) {
     for (int i = 0; i < partitions; i++) {
@@ -155,6 +157,17 @@ public final class FakeIggyClient implements IggyClient {
       partitions.add(new PartitionMetadata(i, p.lastOffset(), p._records.size()));
     }
     return new TopicDescription(topic, 0, "topic", partitions);
+  }
+
+  /** The topics of the fake's stream, as {@link #fetchTopicNames} lists them. */
+  public synchronized void topicNames(String... names) {
+    _topicNames = List.of(names);
+  }
+
+  @Override
+  public synchronized List<String> fetchTopicNames(IggyResourceId stream, Duration timeout) {
+    maybeFail();
+    return _topicNames;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.apache.iggy.connector.pinot.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +20,7 @@ import org.apache.iggy.identifier.ConsumerId;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.Message;
+import org.apache.iggy.topic.CompressionAlgorithm;
 import org.apache.pinot.spi.stream.ConsumerPartitionState;
 import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.MessageBatch;
@@ -26,6 +29,7 @@ import org.apache.pinot.spi.stream.PartitionGroupConsumer;
 import org.apache.pinot.spi.stream.PartitionGroupConsumptionStatus;
 import org.apache.pinot.spi.stream.PartitionGroupMetadata;
 import org.apache.pinot.spi.stream.PartitionLagState;
+import org.apache.pinot.spi.stream.PermanentConsumerException;
 import org.apache.pinot.spi.stream.StreamConfig;
 import org.apache.pinot.spi.stream.StreamConsumerFactory;
 import org.apache.pinot.spi.stream.StreamConsumerFactoryProvider;
@@ -227,6 +231,22 @@ class OffsetsAndPartitionsIntegrationTest {
     assertThat(batch.getMessageCount()).isEqualTo(1);
     assertThat(batch.hasDataLoss()).isTrue();
     consumer.close();
+  }
+
+  @Test
+  void topicsAreListedWithTheNamesIggyReports() throws Exception {
+    _iggy.admin().topics().createTopic(StreamId.of(_stream), 1L, CompressionAlgorithm.None, BigInteger.ZERO,
+        BigInteger.ZERO, Optional.empty(), "audit-log");
+
+    try (StreamMetadataProvider provider = factory(Map.of()).createStreamMetadataProvider("it")) {
+      assertThat(provider.getTopics()).extracting(StreamMetadataProvider.TopicMetadata::getName)
+          .containsExactly(TOPIC, "audit-log");
+    }
+    try (StreamMetadataProvider provider = factory(Map.of("stream.iggy.stream.id", "no-such-stream"))
+        .createStreamMetadataProvider("it")) {
+      assertThatThrownBy(provider::getTopics).isInstanceOf(PermanentConsumerException.class)
+          .hasMessageContaining("stream 'no-such-stream' not found");
+    }
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.partition.Partition;
 import org.apache.iggy.serde.CommandCode;
+import org.apache.iggy.topic.Topic;
 import org.apache.iggy.topic.TopicDetails;
 
 /**
@@ -68,6 +69,23 @@ public final class TcpIggyClient implements IggyClient {
     }
     partitions.sort((a, b) -> Integer.compare(a.id(), b.id()));
     return new TopicDescription(topic, details.get().id(), details.get().name(), partitions);
+  }
+
+  @Override
+  public List<String> fetchTopicNames(IggyResourceId stream, Duration timeout) {
+    long deadline = deadline(timeout);
+    TcpSession session = session(deadline);
+    RequestContext context = RequestContext.of("list the topics of stream " + stream);
+    List<Topic> topics = _requests.await(session.topics().getTopics(streamId(stream)), session::markBroken, context,
+        deadline);
+    if (topics.isEmpty() && _requests.await(session.streams().getStream(streamId(stream)), session::markBroken,
+        context, deadline).isEmpty()) {
+      throw IggyErrors.permanentError(FailureKind.NOT_FOUND, "Iggy stream " + stream + " not found at "
+          + _settings.address(), null);
+    }
+    List<String> names = new ArrayList<>();
+    topics.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(topic -> names.add(topic.name()));
+    return names;
   }
 
   @Override
