@@ -1,10 +1,5 @@
 package org.apache.iggy.connector.pinot.decoder;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pinot.spi.data.readers.GenericRow;
@@ -20,17 +15,16 @@ import org.slf4j.LoggerFactory;
  */
 public class IggyJsonMessageDecoder implements StreamMessageDecoder<byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(IggyJsonMessageDecoder.class);
-  private static final JsonFactory JSON = new JsonFactory();
   /** One log line per this many malformed payloads. */
   static final long LOG_EVERY = 1000;
 
   private final MalformedPayloadLog _malformed = new MalformedPayloadLog(LOG, LOG_EVERY);
-  private Set<String> _fieldsToRead = Set.of();
+  private RequestedFields _fields = RequestedFields.of(Set.of());
   private String _topicName;
 
   @Override
   public void init(Map<String, String> props, Set<String> fieldsToRead, String topicName) {
-    _fieldsToRead = fieldsToRead == null ? Set.of() : Set.copyOf(fieldsToRead);
+    _fields = RequestedFields.of(fieldsToRead);
     _topicName = topicName;
   }
 
@@ -41,37 +35,10 @@ public class IggyJsonMessageDecoder implements StreamMessageDecoder<byte[]> {
 
   @Override
   public GenericRow decode(byte[] payload, int offset, int length, GenericRow destination) {
-    try (JsonParser parser = JSON.createParser(payload, offset, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        _malformed.dropped(_topicName, payload, offset, length, length == 0 ? "empty payload"
-            : "not a JSON object");
-        return null;
-      }
-      boolean readAll = _fieldsToRead.isEmpty();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        parser.nextToken();
-        if (readAll || _fieldsToRead.contains(name)) {
-          destination.putValue(name, JsonValueReader.read(parser));
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if (parser.nextToken() != null) {
-        _malformed.dropped(_topicName, payload, offset, length, "content after the JSON object");
-        return null;
-      }
-    } catch (JsonProcessingException e) {
-      _malformed.dropped(_topicName, payload, offset, length, e.getOriginalMessage());
+    String malformed = JacksonRowReader.read(payload, offset, length, _fields, destination);
+    if (malformed != null) {
+      _malformed.dropped(_topicName, payload, offset, length, malformed);
       return null;
-    } catch (IOException e) {
-      _malformed.dropped(_topicName, payload, offset, length, e.getMessage());
-      return null;
-    }
-    for (String field : _fieldsToRead) {
-      if (!destination.getFieldToValueMap().containsKey(field)) {
-        destination.putValue(field, null);
-      }
     }
     return destination;
   }
