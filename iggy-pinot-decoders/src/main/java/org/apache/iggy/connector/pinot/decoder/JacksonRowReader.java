@@ -44,7 +44,7 @@ final class JacksonRowReader {
     } catch (IOException e) {
       return e.getMessage();
     }
-    fields.putAbsentAsNull(destination);
+    fields.putAbsentAsNull(destination, 0);
     return null;
   }
 }

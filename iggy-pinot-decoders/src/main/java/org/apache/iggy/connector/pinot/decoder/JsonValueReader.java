@@ -65,8 +65,11 @@ final class JsonValueReader {
   }
 
   private static Object readDecimal(JsonParser parser) throws IOException {
-    String text = parser.getText();
-    double value = parser.getDoubleValue();
+    return decimal(parser.getText(), parser.getDoubleValue());
+  }
+
+  /** The value of a decimal with this text and double value: the double, unless that loses digits of the text. */
+  static Object decimal(String text, double value) {
     if (text.length() <= EXACT_DOUBLE_TEXT_LENGTH) {
       return value;
     }

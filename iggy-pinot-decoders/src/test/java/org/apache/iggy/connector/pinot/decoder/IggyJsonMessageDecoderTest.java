@@ -1,12 +1,20 @@
 package org.apache.iggy.connector.pinot.decoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pinot.spi.data.readers.GenericRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,5 +146,103 @@ class IggyJsonMessageDecoderTest {
 
     assertThat(decoder.decode("{\"ok\":1}".getBytes(StandardCharsets.UTF_8), new GenericRow()).getValue("ok"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aReusedBufferDoesNotChangeEarlierRowsOrLaterNames() {
+    IggyJsonMessageDecoder decoder = decoder(Set.of("userId", "userIx"));
+    byte[] buffer = "{\"userId\":\"first\"}".getBytes(StandardCharsets.UTF_8);
+    GenericRow first = decoder.decode(buffer, new GenericRow());
+
+    byte[] second = "{\"userIx\":\"other\"}".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(second, 0, buffer, 0, second.length);
+    GenericRow again = decoder.decode(buffer, new GenericRow());
+
+    assertThat(first.getFieldToValueMap()).containsOnly(Map.entry("userId", "first"), entry("userIx", null));
+    assertThat(again.getFieldToValueMap()).containsOnly(entry("userId", null), Map.entry("userIx", "other"));
+  }
+
+  @Test
+  void plainAndUnusualPayloadsInTurnDecodeAlike() {
+    IggyJsonMessageDecoder decoder = decoder(Set.of("a", "b"));
+    String[] payloads = {"{\"a\":1,\"b\":\"x\"}", "{\"b\":\"y\\n\",\"a\":2}", "{\"b\":\"z\"}", "{oops",
+        "{\"a\":3,\"b\":\"w\"}"};
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int round = 0; round < 50; round++) {
+      for (String payload : payloads) {
+        GenericRow row = decoder.decode(payload.getBytes(StandardCharsets.UTF_8), new GenericRow());
+        rows.add(row == null ? null : row.getFieldToValueMap());
+      }
+    }
+
+    for (int i = 0; i < rows.size(); i += payloads.length) {
+      assertThat(rows.get(i)).containsOnly(Map.entry("a", 1), Map.entry("b", "x"));
+      assertThat(rows.get(i + 1)).containsOnly(Map.entry("a", 2), Map.entry("b", "y\n"));
+      assertThat(rows.get(i + 2)).containsOnly(entry("a", null), Map.entry("b", "z"));
+      assertThat(rows.get(i + 3)).isNull();
+      assertThat(rows.get(i + 4)).containsOnly(Map.entry("a", 3), Map.entry("b", "w"));
+    }
+    assertThat(decoder.malformedCount()).isEqualTo(50);
+  }
+
+  @Test
+  void twoDecodersAtOnceEachReadTheirOwnFields() throws Exception {
+    IggyJsonMessageDecoder ofUsers = decoder(Set.of("userId", "count"));
+    IggyJsonMessageDecoder ofAll = decoder(Set.of());
+
+    List<String> failures = runAtOnce(List.of(() -> decodeMany(ofUsers, false), () -> decodeMany(ofAll, true)));
+
+    assertThat(failures).containsExactly("", "");
+  }
+
+  @Test
+  void oneDecoderUsedFromTwoThreadsAtOnceStillDecodesEveryPayload() throws Exception {
+    IggyJsonMessageDecoder shared = decoder(Set.of("userId", "count"));
+
+    List<String> failures = runAtOnce(List.of(() -> decodeMany(shared, false), () -> decodeMany(shared, false)));
+
+    assertThat(failures).containsExactly("", "");
+  }
+
+  /** Runs the tasks on their own threads, started together; each returns its failures. */
+  private static List<String> runAtOnce(List<Callable<String>> tasks) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+    CyclicBarrier start = new CyclicBarrier(tasks.size());
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (Callable<String> task : tasks) {
+        results.add(threads.submit(() -> {
+          start.await();
+          return task.call();
+        }));
+      }
+      List<String> failures = new ArrayList<>();
+      for (Future<String> result : results) {
+        failures.add(result.get());
+      }
+      return failures;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Decodes payloads of two layouts and an unusual one in turn; returns the first wrong row, or "" when none is. */
+  private static String decodeMany(IggyJsonMessageDecoder decoder, boolean all) {
+    for (int i = 0; i < 20_000; i++) {
+      String user = "user" + i;
+      String json = switch (i % 3) {
+        case 0 -> "{\"userId\":\"" + user + "\",\"count\":" + i + ",\"other\":true}";
+        case 1 -> "{\"other\":true,\"count\":" + i + ",\"userId\":\"" + user + "\"}";
+        default -> "{\"count\":" + i + ",\"userId\":\"" + user + "\",\"other\":\"\\t\"}";
+      };
+      GenericRow row = decoder.decode(json.getBytes(StandardCharsets.UTF_8), new GenericRow());
+      Map<String, Object> expected = all
+          ? Map.of("userId", user, "count", i, "other", i % 3 == 2 ? "\t" : true)
+          : Map.of("userId", user, "count", i);
+      if (row == null || !row.getFieldToValueMap().equals(expected)) {
+        return json + " gave " + (row == null ? null : row.getFieldToValueMap());
+      }
+    }
+    return "";
   }
 }
