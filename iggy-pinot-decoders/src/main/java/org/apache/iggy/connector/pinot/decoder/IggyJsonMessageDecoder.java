@@ -23,6 +23,7 @@ public class IggyJsonMessageDecoder implements StreamMessageDecoder<byte[]> {
   static final long LOG_EVERY = 1000;
 
   private final MalformedPayloadLog _malformed = new MalformedPayloadLog(LOG, LOG_EVERY);
+  private final PlainReaderGate _gate = new PlainReaderGate();
   private RequestedFields _fields = RequestedFields.of(Set.of());
   private FieldOrder _order = new FieldOrder();
   private String _topicName;
@@ -41,8 +42,12 @@ public class IggyJsonMessageDecoder implements StreamMessageDecoder<byte[]> {
 
   @Override
   public GenericRow decode(byte[] payload, int offset, int length, GenericRow destination) {
-    if (PlainJsonRowReader.read(payload, offset, length, _fields, _order, destination)) {
-      return destination;
+    if (_gate.tryPlain()) {
+      if (PlainJsonRowReader.read(payload, offset, length, _fields, _order, destination)) {
+        _gate.plainRead();
+        return destination;
+      }
+      _gate.plainDeclined();
     }
     String malformed = JacksonRowReader.read(payload, offset, length, _fields, destination);
     if (malformed != null) {
