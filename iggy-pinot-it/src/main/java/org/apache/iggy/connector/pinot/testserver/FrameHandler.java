@@ -90,6 +90,7 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     try {
+      _state.runSaverIfDue();
       respond(ctx, code, 0, _dispatcher.dispatch(code, payload, _session));
     } catch (IggyServerError e) {
       respond(ctx, code, e.code(), null);

@@ -1,30 +1,15 @@
 package org.apache.iggy.connector.pinot.testserver;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * An in-process test double of Iggy server 0.8 that speaks its TCP protocol byte for byte, for the commands the
  * connector and the tests use. Binds 127.0.0.1 on an ephemeral (or given) port. State lives in memory and survives
- * {@link #restart()}. Tests control retention ({@link #deleteBelow}, {@link #purgeTopic}, {@link #expireOlderThan}),
+ * {@link #restart()}; {@link #restartUnclean()} loses what Iggy 0.8 had not saved yet ({@link Builder}'s save
+ * thresholds, {@link #saveNow()}, {@link #unsavedMessages}). Tests control retention ({@link #deleteBelow}, {@link #purgeTopic}, {@link #expireOlderThan}),
  * users and tokens, the clock, and faults ({@link #faults()}, {@link #dropConnections()},
  * {@link #closeConnectionsGracefully()}, {@link #refuseConnections()}, {@link #sendDisconnected()}).
  * Never shipped: it lives in the integration-test module only.
@@ -34,17 +19,15 @@ public final class IggyTestServer implements AutoCloseable {
   private final UserCommands _users;
   private final Faults _faults = new Faults();
   private final SelfSignedTls _tls;
-  private final ChannelGroup _connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private EventLoopGroup _boss;
-  private EventLoopGroup _workers;
-  private Channel _serverChannel;
-  private int _port;
+  private final ServerNetwork _network;
 
   private IggyTestServer(Builder builder) {
-    _state = new ServerState(builder._username, builder._password);
+    _state = new ServerState(builder._username, builder._password, new Persistence(builder._messagesRequiredToSave,
+        builder._bytesRequiredToSave, builder._saverInterval));
     _users = new UserCommands(_state);
     _tls = builder._tls ? SelfSignedTls.generate("localhost") : null;
-    _port = builder._port;
+    CommandDispatcher dispatcher = new CommandDispatcher(_state, _users);
+    _network = new ServerNetwork(host(), builder._port, _tls, () -> new FrameHandler(dispatcher, _state, _faults));
   }
 
   public static Builder builder() {
@@ -61,7 +44,7 @@ public final class IggyTestServer implements AutoCloseable {
   }
 
   public int port() {
-    return _port;
+    return _network.port();
   }
 
   public String address() {
@@ -80,7 +63,10 @@ public final class IggyTestServer implements AutoCloseable {
     return _faults;
   }
 
-  /** Replaces the server clock (microseconds since the epoch); from then on time never goes backwards. */
+  /**
+   * Replaces the server clock (microseconds since the epoch); from then on time never goes backwards. It also times
+   * the message saver, whose period restarts at the new clock's present.
+   */
   public void clock(LongSupplier micros) {
     _state.clock(micros);
   }
@@ -159,26 +145,42 @@ public final class IggyTestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Saves every partition's unsaved messages now, as Iggy's message saver does every {@code message_saver.interval}
+   * (which this server also runs by its clock, see {@link #clock}).
+   */
+  public void saveNow() {
+    _state.saveAll();
+  }
+
+  /** Messages of a partition not saved yet: an unclean restart would lose them. */
+  public long unsavedMessages(String stream, String topic, int partition) {
+    synchronized (_state) {
+      _state.runSaverIfDue();
+      return partition(stream, topic, partition).unsavedCount();
+    }
+  }
+
   /** Open client connections. */
   public int connectionCount() {
-    return _connections.size();
+    return _network.connections().size();
   }
 
   /** Resets every connection with TCP RST: requests in flight fail at once on the client. */
   public void dropConnections() {
-    for (Channel channel : new ArrayList<>(_connections)) {
+    for (Channel channel : _network.connections()) {
       FrameHandler.reset(channel);
     }
   }
 
   /** Closes every connection with FIN: the SDK 0.8.0 never completes a request in flight on it. */
   public void closeConnectionsGracefully() {
-    _connections.close().awaitUninterruptibly();
+    _network.closeConnections();
   }
 
   /** Sends the unsolicited Disconnected (8) frame on every connection, then closes them, as a server shutdown does. */
   public void sendDisconnected() {
-    for (Channel channel : new ArrayList<>(_connections)) {
+    for (Channel channel : _network.connections()) {
       channel.writeAndFlush(channel.alloc().buffer(8).writeIntLE(ErrorCodes.DISCONNECTED).writeIntLE(0))
           .addListener(future -> channel.close());
     }
@@ -186,82 +188,43 @@ public final class IggyTestServer implements AutoCloseable {
 
   /** Stops listening (new connections are refused) and resets the open ones; {@link #acceptConnections()} undoes it. */
   public void refuseConnections() {
-    if (_serverChannel != null) {
-      _serverChannel.close().awaitUninterruptibly();
-      _serverChannel = null;
-    }
+    _network.unbind();
     dropConnections();
   }
 
   /** Listens again on the same port. */
   public void acceptConnections() {
-    if (_serverChannel == null) {
-      bind();
-    }
+    _network.bind();
   }
 
-  /** Stops and starts again on the same port, keeping all data. */
+  /**
+   * A graceful restart (SIGTERM): the message saver's last run saves every partition, then the server stops and starts
+   * on the same port, keeping every stream, message and offset.
+   */
   public void restart() {
-    stopNetwork();
+    _network.stop();
+    _state.saveAll();
+    startNetwork();
+  }
+
+  /**
+   * An unclean restart (SIGKILL, then a start on the same data): every partition loses its unsaved messages and the
+   * next messages sent take over their offsets; stored consumer offsets are kept as written, even beyond the end.
+   */
+  public void restartUnclean() {
+    _network.stop();
+    _state.stopUncleanly();
     startNetwork();
   }
 
   @Override
   public void close() {
-    stopNetwork();
+    _network.stop();
   }
 
-  private synchronized void startNetwork() {
-    _boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    _workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    bind();
-  }
-
-  private void bind() {
-    SslContext ssl = sslContext();
-    CommandDispatcher dispatcher = new CommandDispatcher(_state, _users);
-    ServerBootstrap bootstrap = new ServerBootstrap().group(_boss, _workers).channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            _connections.add(channel);
-            if (ssl != null) {
-              channel.pipeline().addLast(ssl.newHandler(channel.alloc()));
-            }
-            channel.pipeline().addLast(new FrameHandler(dispatcher, _state, _faults));
-          }
-        });
-    _serverChannel = bootstrap.bind(new InetSocketAddress(host(), _port)).syncUninterruptibly().channel();
-    _port = ((InetSocketAddress) _serverChannel.localAddress()).getPort();
-  }
-
-  private SslContext sslContext() {
-    if (_tls == null) {
-      return null;
-    }
-    try {
-      return SslContextBuilder.forServer(_tls.privateKey(), _tls.certificate()).build();
-    } catch (javax.net.ssl.SSLException e) {
-      throw new IllegalStateException("cannot build the TLS context", e);
-    }
-  }
-
-  private synchronized void stopNetwork() {
-    if (_serverChannel != null) {
-      _serverChannel.close().syncUninterruptibly();
-      _serverChannel = null;
-    }
-    _connections.close().awaitUninterruptibly();
-    List<io.netty.util.concurrent.Future<?>> shutdowns = new ArrayList<>();
-    if (_boss != null) {
-      shutdowns.add(_boss.shutdownGracefully(0, 1, TimeUnit.SECONDS));
-      shutdowns.add(_workers.shutdownGracefully(0, 1, TimeUnit.SECONDS));
-      _boss = null;
-      _workers = null;
-    }
-    shutdowns.forEach(io.netty.util.concurrent.Future::awaitUninterruptibly);
+  private void startNetwork() {
+    _state.started();
+    _network.start();
   }
 
   private TopicState topic(String stream, String topic) {
@@ -287,6 +250,9 @@ public final class IggyTestServer implements AutoCloseable {
     private boolean _tls;
     private String _username = "iggy";
     private String _password = "iggy";
+    private int _messagesRequiredToSave = Persistence.DEFAULT_MESSAGES_REQUIRED_TO_SAVE;
+    private long _bytesRequiredToSave = Persistence.DEFAULT_BYTES_REQUIRED_TO_SAVE;
+    private Duration _saverInterval = Persistence.DEFAULT_SAVER_INTERVAL;
 
     /** 0 (the default) picks a free port. */
     public Builder port(int port) {
@@ -302,6 +268,24 @@ public final class IggyTestServer implements AutoCloseable {
     public Builder root(String username, String password) {
       _username = username;
       _password = password;
+      return this;
+    }
+
+    /** {@code system.partition.messages_required_to_save}: 1024 by default, as in Iggy 0.8; 1 saves every send. */
+    public Builder messagesRequiredToSave(int messages) {
+      _messagesRequiredToSave = messages;
+      return this;
+    }
+
+    /** {@code system.partition.size_of_messages_required_to_save} in bytes: 1 MiB by default. */
+    public Builder sizeOfMessagesRequiredToSave(long bytes) {
+      _bytesRequiredToSave = bytes;
+      return this;
+    }
+
+    /** {@code message_saver.interval} (30 s by default), timed by the server clock; zero turns the saver off. */
+    public Builder messageSaverInterval(Duration interval) {
+      _saverInterval = interval;
       return this;
     }
 

@@ -42,7 +42,9 @@ final class MessageCommands {
       if (!user.isRoot()) {
         throw new IggyServerError(ErrorCodes.UNAUTHORIZED);
       }
-      append(choosePartition(topic, partitioningKind, partitioningValue), messages, _state.nowMicros());
+      PartitionState partition = choosePartition(topic, partitioningKind, partitioningValue);
+      append(partition, messages, _state.nowMicros());
+      _state._persistence.afterSend(partition);
     }
     return null;
   }
@@ -125,7 +127,7 @@ final class MessageCommands {
 
   static void append(PartitionState partition, List<byte[]> messages, long timestampMicros) {
     for (byte[] message : messages) {
-      long offset = partition._nextOffset++;
+      long offset = partition._nextOffset;
       if (isZero(message, 8, 16)) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
@@ -134,7 +136,7 @@ final class MessageCommands {
       writeU64(message, 24, offset);
       writeU64(message, 32, timestampMicros);
       writeU64(message, 0, Hashes.xxh3(message, 8, message.length - 8));
-      partition._messages.add(new StoredMessage(offset, timestampMicros, message));
+      partition.append(new StoredMessage(offset, timestampMicros, message));
     }
   }
 

@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One partition: retained messages from {@link #firstRetained()}, the next offset, and stored consumer offsets. */
+/**
+ * One partition: retained messages from {@link #firstRetained()}, the next offset, stored consumer offsets, and how
+ * much of it is saved: messages from {@link #_savedEnd} on are its unsaved tail (Iggy's journal), lost by an unclean
+ * stop.
+ */
 final class PartitionState {
   final int _id;
   final long _createdAt;
@@ -14,6 +18,8 @@ final class PartitionState {
   final Map<Long, Long> _groupOffsets = new HashMap<>();
   long _nextOffset;
   long _firstRetained;
+  long _savedEnd;
+  long _unsavedBytes;
 
   PartitionState(int id, long createdAt) {
     _id = id;
@@ -41,6 +47,32 @@ final class PartitionState {
     return size;
   }
 
+  void append(StoredMessage message) {
+    _messages.add(message);
+    _nextOffset = message.offset() + 1;
+    _unsavedBytes += message.bytes().length;
+  }
+
+  long unsavedCount() {
+    return _nextOffset - _savedEnd;
+  }
+
+  /** Writes the unsaved tail to the segment: it survives an unclean stop from now on. */
+  void save() {
+    _savedEnd = _nextOffset;
+    _unsavedBytes = 0;
+  }
+
+  /** An unclean stop: the unsaved tail is gone and its offsets are given to the next messages again. */
+  void dropUnsaved() {
+    while (!_messages.isEmpty() && _messages.get(_messages.size() - 1).offset() >= _savedEnd) {
+      _messages.remove(_messages.size() - 1);
+    }
+    _nextOffset = _savedEnd;
+    _firstRetained = Math.min(_firstRetained, _nextOffset);
+    _unsavedBytes = 0;
+  }
+
   /** Index into {@link #_messages} of the first message at or after {@code offset}. */
   int indexOf(long offset) {
     return (int) Math.max(0, offset - _firstRetained);
@@ -54,6 +86,14 @@ final class PartitionState {
       _firstRetained++;
     }
     _firstRetained = Math.max(_firstRetained, target);
+    if (_savedEnd < _firstRetained) {
+      // The test double may delete into the unsaved tail (Iggy deletes sealed segments only): what is gone is not lost.
+      _savedEnd = _firstRetained;
+      _unsavedBytes = 0;
+      for (StoredMessage message : _messages) {
+        _unsavedBytes += message.bytes().length;
+      }
+    }
   }
 
   /** The lowest stored offset of any consumer or group: retention never deletes beyond it. */
@@ -74,5 +114,7 @@ final class PartitionState {
     _groupOffsets.clear();
     _nextOffset = 0;
     _firstRetained = 0;
+    _savedEnd = 0;
+    _unsavedBytes = 0;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /** Everything the server stores. All access is synchronised on this object. */
@@ -15,6 +16,7 @@ final class ServerState {
   final Map<String, UserAccount> _users = new LinkedHashMap<>();
   final Map<String, Token> _tokens = new HashMap<>();
   final Map<Long, Session> _sessions = new HashMap<>();
+  final Persistence _persistence;
   private LongSupplier _clockMicros = () -> TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
   private long _lastMicros;
 
@@ -28,14 +30,47 @@ final class ServerState {
   record Token(int userId, String name, long expiryMicros) {
   }
 
-  ServerState(String rootUsername, String rootPassword) {
+  ServerState(String rootUsername, String rootPassword, Persistence persistence) {
     _users.put(rootUsername, new UserAccount(0, rootUsername, rootPassword, true, null));
+    _persistence = persistence;
   }
 
-  /** Replaces the clock; time then restarts from it and never goes backwards again. */
+  /** Replaces the clock; time then restarts from it and never goes backwards again, nor does the saver's period. */
   synchronized void clock(LongSupplier micros) {
     _clockMicros = micros;
     _lastMicros = 0;
+    _persistence.startSaver(nowMicros());
+  }
+
+  /** The server started: the message saver's period starts now. */
+  synchronized void started() {
+    _persistence.startSaver(nowMicros());
+  }
+
+  /** The message saver, if its period has passed. */
+  synchronized void runSaverIfDue() {
+    if (_persistence.saverDue(nowMicros())) {
+      forEachPartition(PartitionState::save);
+    }
+  }
+
+  /** Saves every partition, as the saver's last run on a graceful shutdown does. */
+  synchronized void saveAll() {
+    forEachPartition(PartitionState::save);
+  }
+
+  /** A kill: what the saver would have saved by now is saved, every other unsaved tail is lost. */
+  synchronized void stopUncleanly() {
+    runSaverIfDue();
+    forEachPartition(PartitionState::dropUnsaved);
+  }
+
+  private void forEachPartition(Consumer<PartitionState> action) {
+    for (StreamState stream : _streams.values()) {
+      for (TopicState topic : stream._topics.values()) {
+        topic._partitions.forEach(action);
+      }
+    }
   }
 
   /** Server time in microseconds, never going backwards. */
