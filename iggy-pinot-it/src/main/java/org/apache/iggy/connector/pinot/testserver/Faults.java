@@ -1,11 +1,16 @@
 package org.apache.iggy.connector.pinot.testserver;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fault injection a test controls: delayed or swallowed answers, error answers, and responses cut in the middle.
- * Connection-level faults (drop, refuse, disconnect, restart) are methods of {@link IggyTestServer}.
+ * Fault injection a test controls: delayed or swallowed answers, for every request or only for the polls of one
+ * partition, error answers, and responses cut in the middle. Answers keep their order on a connection, as Iggy's
+ * one-request-at-a-time handling does: an answer waits for the stalled one before it, and a connection that swallowed
+ * an answer answers nothing more. Connection-level faults (drop, refuse, disconnect, restart) are methods of
+ * {@link IggyTestServer}.
  */
 public final class Faults {
   /** Stall value meaning "never answer". */
@@ -16,6 +21,8 @@ public final class Faults {
   private volatile int _failureCode;
   private final AtomicInteger _cutsLeft = new AtomicInteger();
   private final AtomicInteger _swallowed = new AtomicInteger();
+  private final Map<PartitionRef, Long> _partitionStalls = new ConcurrentHashMap<>();
+  private final Map<PartitionRef, AtomicLong> _pollsAnswered = new ConcurrentHashMap<>();
 
   /** Answers every following request after {@code millis}; 0 answers at once again. */
   public void stall(long millis) {
@@ -25,6 +32,21 @@ public final class Faults {
   /** Never answers any following request (the SDK's future then never completes). */
   public void stallForever() {
     _stallMillis.set(NEVER);
+  }
+
+  /** Answers the polls of one partition after {@code millis} (other requests as before); 0 lifts the stall. */
+  public void stallPolls(String stream, String topic, int partition, long millis) {
+    PartitionRef polled = new PartitionRef(stream, topic, partition);
+    if (millis == 0) {
+      _partitionStalls.remove(polled);
+    } else {
+      _partitionStalls.put(polled, millis);
+    }
+  }
+
+  /** Never answers a poll of the partition, nor anything after it on the same connection. */
+  public void stallPollsForever(String stream, String topic, int partition) {
+    _partitionStalls.put(new PartitionRef(stream, topic, partition), NEVER);
   }
 
   /** Answers the next {@code count} authenticated-or-not requests (except Ping) with {@code code}. */
@@ -43,6 +65,7 @@ public final class Faults {
     _stallMillis.set(0);
     _failuresLeft.set(0);
     _cutsLeft.set(0);
+    _partitionStalls.clear();
   }
 
   /** Requests left unanswered so far because of {@link #stallForever()}. */
@@ -54,8 +77,23 @@ public final class Faults {
     _swallowed.incrementAndGet();
   }
 
-  long stallMillis() {
-    return _stallMillis.get();
+  /** How long to hold an answer, {@link #NEVER} to swallow it; {@code polled} is the partition a poll read, or null. */
+  long stallMillis(PartitionRef polled) {
+    long stall = _stallMillis.get();
+    Long partitionStall = polled == null ? null : _partitionStalls.get(polled);
+    if (partitionStall == null) {
+      return stall;
+    }
+    return stall == NEVER || partitionStall == NEVER ? NEVER : Math.max(stall, partitionStall);
+  }
+
+  void recordPollAnswered(PartitionRef polled) {
+    _pollsAnswered.computeIfAbsent(polled, key -> new AtomicLong()).incrementAndGet();
+  }
+
+  long pollsAnswered(PartitionRef polled) {
+    AtomicLong answered = _pollsAnswered.get(polled);
+    return answered == null ? 0 : answered.get();
   }
 
   /** The injected error code for this request, or 0. */

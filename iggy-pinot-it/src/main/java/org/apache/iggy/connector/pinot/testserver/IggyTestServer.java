@@ -101,7 +101,7 @@ public final class IggyTestServer implements AutoCloseable {
    */
   public long deleteBelow(String stream, String topic, int partition, long offset) {
     synchronized (_state) {
-      PartitionState state = partition(stream, topic, partition);
+      PartitionState state = _state.requirePartition(stream, topic, partition);
       state.deleteBelow(Math.min(offset, state.retentionBarrier()));
       return state.firstRetained();
     }
@@ -110,15 +110,8 @@ public final class IggyTestServer implements AutoCloseable {
   /** Retention by time: drops, in every partition of the topic, messages stored before {@code micros}. */
   public void expireOlderThan(String stream, String topic, long micros) {
     synchronized (_state) {
-      for (PartitionState state : topic(stream, topic)._partitions) {
-        long firstKept = state._nextOffset;
-        for (StoredMessage message : state._messages) {
-          if (message.timestampMicros() >= micros) {
-            firstKept = message.offset();
-            break;
-          }
-        }
-        state.deleteBelow(Math.min(firstKept, state.retentionBarrier()));
+      for (PartitionState state : _state.requireTopic(stream, topic)._partitions) {
+        state.deleteBelow(Math.min(state.firstStoredAtOrAfter(micros), state.retentionBarrier()));
       }
     }
   }
@@ -126,21 +119,21 @@ public final class IggyTestServer implements AutoCloseable {
   /** Purges a topic: every partition restarts empty at offset 0 and stored offsets are dropped. */
   public void purgeTopic(String stream, String topic) {
     synchronized (_state) {
-      topic(stream, topic)._partitions.forEach(PartitionState::purge);
+      _state.requireTopic(stream, topic)._partitions.forEach(PartitionState::purge);
     }
   }
 
   /** First retained offset of a partition. */
   public long firstRetained(String stream, String topic, int partition) {
     synchronized (_state) {
-      return partition(stream, topic, partition).firstRetained();
+      return _state.requirePartition(stream, topic, partition).firstRetained();
     }
   }
 
   /** The stored offset of a plain consumer (by name) on a partition, or null. */
   public Long storedOffset(String stream, String topic, int partition, String consumerName) {
     synchronized (_state) {
-      return partition(stream, topic, partition)._consumerOffsets.get(Integer.toUnsignedLong(Hashes.xxh32(
+      return _state.requirePartition(stream, topic, partition)._consumerOffsets.get(Integer.toUnsignedLong(Hashes.xxh32(
           consumerName)));
     }
   }
@@ -157,7 +150,7 @@ public final class IggyTestServer implements AutoCloseable {
   public long unsavedMessages(String stream, String topic, int partition) {
     synchronized (_state) {
       _state.runSaverIfDue();
-      return partition(stream, topic, partition).unsavedCount();
+      return _state.requirePartition(stream, topic, partition).unsavedCount();
     }
   }
 
@@ -171,6 +164,27 @@ public final class IggyTestServer implements AutoCloseable {
     for (Channel channel : _network.connections()) {
       FrameHandler.reset(channel);
     }
+  }
+
+  /** Resets, with TCP RST, only the open connections that have polled the partition. */
+  public void dropPartitionConnections(String stream, String topic, int partition) {
+    PartitionRef polled = new PartitionRef(stream, topic, partition);
+    for (Channel channel : _network.connections()) {
+      if (FrameHandler.hasPolled(channel, polled)) {
+        FrameHandler.reset(channel);
+      }
+    }
+  }
+
+  /** Open connections that have polled the partition (by stream and topic name). */
+  public int partitionConnectionCount(String stream, String topic, int partition) {
+    PartitionRef polled = new PartitionRef(stream, topic, partition);
+    return (int) _network.connections().stream().filter(channel -> FrameHandler.hasPolled(channel, polled)).count();
+  }
+
+  /** Poll answers written so far for the partition, on every connection (stalled ones once written). */
+  public long pollsAnswered(String stream, String topic, int partition) {
+    return _faults.pollsAnswered(new PartitionRef(stream, topic, partition));
   }
 
   /** Closes every connection with FIN: the SDK 0.8.0 never completes a request in flight on it. */
@@ -225,23 +239,6 @@ public final class IggyTestServer implements AutoCloseable {
   private void startNetwork() {
     _state.started();
     _network.start();
-  }
-
-  private TopicState topic(String stream, String topic) {
-    StreamState streamState = _state.stream(new WireId(-1, stream));
-    TopicState topicState = streamState == null ? null : ServerState.topic(streamState, new WireId(-1, topic));
-    if (topicState == null) {
-      throw new IllegalArgumentException("no topic " + stream + "/" + topic);
-    }
-    return topicState;
-  }
-
-  private PartitionState partition(String stream, String topic, int partition) {
-    PartitionState state = topic(stream, topic).partition(partition);
-    if (state == null) {
-      throw new IllegalArgumentException("no partition " + partition + " in " + stream + "/" + topic);
-    }
-    return state;
   }
 
   /** Options of a test server. */

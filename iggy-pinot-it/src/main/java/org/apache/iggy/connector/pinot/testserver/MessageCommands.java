@@ -166,6 +166,8 @@ final class MessageCommands {
         return new WriterBuf().u32(0).u64(0).u32(0);
       }
       PartitionState partition = key.partition();
+      session._polling = new PartitionRef(stream._name, topic._name, partition._id);
+      session._polled.add(session._polling);
       List<StoredMessage> selected = select(partition, strategy, value, count, key.storedOffset());
       if (autoCommit && !selected.isEmpty()) {
         key.store(selected.get(selected.size() - 1).offset());

@@ -78,6 +78,16 @@ final class PartitionState {
     return (int) Math.max(0, offset - _firstRetained);
   }
 
+  /** Offset of the first message stored at or after {@code micros}; the next offset when there is none. */
+  long firstStoredAtOrAfter(long micros) {
+    for (StoredMessage message : _messages) {
+      if (message.timestampMicros() >= micros) {
+        return message.offset();
+      }
+    }
+    return _nextOffset;
+  }
+
   /** Drops retained messages below {@code offset}; the next offset does not change. */
   void deleteBelow(long offset) {
     long target = Math.min(offset, _nextOffset);

@@ -140,6 +140,25 @@ final class ServerState {
     return topic;
   }
 
+  /** The topic by names, for the control hooks; a missing one is the test's mistake. */
+  TopicState requireTopic(String stream, String topic) {
+    StreamState streamState = stream(new WireId(-1, stream));
+    TopicState topicState = streamState == null ? null : topic(streamState, new WireId(-1, topic));
+    if (topicState == null) {
+      throw new IllegalArgumentException("no topic " + stream + "/" + topic);
+    }
+    return topicState;
+  }
+
+  /** The partition by names and id, for the control hooks. */
+  PartitionState requirePartition(String stream, String topic, int partition) {
+    PartitionState state = requireTopic(stream, topic).partition(partition);
+    if (state == null) {
+      throw new IllegalArgumentException("no partition " + partition + " in " + stream + "/" + topic);
+    }
+    return state;
+  }
+
   static GroupState group(TopicState topic, WireId id) {
     if (id.isNumeric()) {
       return topic._groups.get(id.numeric());

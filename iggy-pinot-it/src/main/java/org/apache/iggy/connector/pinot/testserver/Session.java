@@ -1,10 +1,18 @@
 package org.apache.iggy.connector.pinot.testserver;
 
-/** What the server knows about one TCP connection: its client id, address and logged-in user. */
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the server knows about one TCP connection: its client id, address, logged-in user, the partitions it has
+ * polled, and the partition the request being handled polls.
+ */
 final class Session {
   final long _clientId;
   final String _address;
   volatile UserAccount _user;
+  final Set<PartitionRef> _polled = ConcurrentHashMap.newKeySet();
+  PartitionRef _polling;
 
   Session(String address) {
     _address = address;
