@@ -25,6 +25,7 @@ public class ControllerlessSegmentDataManager extends RealtimeSegmentDataManager
   private final File _uploadDir;
   private volatile String _committedEndOffset;
   private volatile int _committedRows = -1;
+  private volatile long _consumedNanos;
 
   public ControllerlessSegmentDataManager(SegmentZKMetadata zkMetadata, TableConfig tableConfig,
       RealtimeTableDataManager tableDataManager, String tableDataDir, IndexLoadingConfig indexLoadingConfig,
@@ -37,6 +38,7 @@ public class ControllerlessSegmentDataManager extends RealtimeSegmentDataManager
 
   @Override
   protected SegmentCompletionProtocol.Response postSegmentConsumedMsg() {
+    _consumedNanos = System.nanoTime();
     _committedEndOffset = getCurrentOffset().toString();
     _committedRows = getSegment().getNumDocsIndexed();
     return new SegmentCompletionProtocol.Response(new SegmentCompletionProtocol.Response.Params()
@@ -77,5 +79,10 @@ public class ControllerlessSegmentDataManager extends RealtimeSegmentDataManager
 
   public int committedRows() {
     return _committedRows;
+  }
+
+  /** When the consumer thread reached the segment's end criteria ({@link System#nanoTime()}), or 0 before. */
+  public long consumedNanos() {
+    return _consumedNanos;
   }
 }

@@ -1,0 +1,44 @@
+package org.apache.iggy.connector.pinot.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the sides of a comparison back to back, in turns (run 1 of every side, then run 2 of every side, ...), so
+ * that whatever else the machine does affects them alike; an optional unmeasured first turn warms the JIT up.
+ */
+final class Measurement {
+  private Measurement() {
+  }
+
+  /**
+   * @param sides the sides by name, in the order they run in each turn
+   * @return each side's checked runs, by name
+   */
+  static Map<String, SideResult> backToBack(BenchOptions options, long expectedRows, long expectedChecksum,
+      Map<String, Run.Side> sides) {
+    Map<String, SideResult> results = new LinkedHashMap<>();
+    sides.keySet().forEach(name -> results.put(name, new SideResult(name)));
+    int turns = options.runs() + (options.warmUp() ? 1 : 0);
+    for (int turn = 0; turn < turns; turn++) {
+      boolean measured = turn > 0 || !options.warmUp();
+      for (Map.Entry<String, Run.Side> side : sides.entrySet()) {
+        SideResult result = results.get(side.getKey());
+        if (result.hasFailed()) {
+          continue;
+        }
+        try {
+          Run run = side.getValue().run();
+          if (measured) {
+            result.add(run, expectedRows, expectedChecksum);
+          } else {
+            result.check(run, expectedRows, expectedChecksum);
+          }
+        } catch (Exception | AssertionError e) {
+          result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+      }
+    }
+    return results;
+  }
+}
