@@ -1,22 +1,34 @@
 package org.apache.iggy.connector.pinot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.apache.iggy.connector.pinot.harness.EmbeddedController;
 import org.apache.iggy.connector.pinot.harness.EventsTable;
 import org.apache.iggy.connector.pinot.harness.MiniServer;
 import org.apache.iggy.connector.pinot.harness.PinotVersionApi;
 import org.apache.iggy.connector.pinot.harness.SqlRunner;
 import org.apache.iggy.connector.pinot.it.IggyTarget;
+import org.apache.pinot.common.metadata.segment.SegmentZKMetadata;
+import org.apache.pinot.common.utils.TarCompressionUtils;
 import org.apache.pinot.core.data.manager.realtime.RealtimeSegmentDataManager;
+import org.apache.pinot.segment.local.indexsegment.immutable.ImmutableSegmentLoader;
+import org.apache.pinot.segment.local.realtime.writer.StatelessRealtimeSegmentWriter;
+import org.apache.pinot.segment.local.segment.index.loader.IndexLoadingConfig;
+import org.apache.pinot.segment.spi.ImmutableSegment;
+import org.apache.pinot.spi.config.table.TableConfig;
 import org.apache.pinot.spi.config.table.ingestion.StreamIngestionConfig;
 import org.apache.pinot.spi.stream.PartitionLagState;
 import org.apache.pinot.spi.stream.StreamMetadataProvider;
+import org.apache.pinot.spi.utils.ReadMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,8 +77,43 @@ class MultiTopicTest {
         assertThat(((Number) fromOrders[0]).longValue()).as("events of the second topic")
             .isEqualTo((long) ORDER_PARTITIONS * PER_PARTITION);
         assertLagOfTheSecondTopic(server);
+        assertReingestion(controller, sql, _work.resolve("reingestion"));
       }
     }
+  }
+
+  /**
+   * Pinot 1.5.1's StatelessRealtimeSegmentWriter (re-ingestion of a segment, used by pauseless recovery) reads the
+   * first stream config for every partition group and passes the group id untranslated: a segment of the first topic
+   * is re-ingested row for row, one of the second topic is refused with our message instead of ingesting partition 1
+   * of the first topic.
+   */
+  private static void assertReingestion(EmbeddedController controller, SqlRunner sql, Path dataDir)
+      throws Exception {
+    TableConfig tableConfig = controller.controller().getHelixResourceManager().getTableConfig(EventsTable.REALTIME);
+    IndexLoadingConfig loading = new IndexLoadingConfig(tableConfig, EventsTable.schema());
+    loading.setTableDataDir(Files.createDirectories(dataDir).toString());
+    SegmentZKMetadata clicks = LoopChecks.byGroup(controller).get(1).get(0);
+    try (StatelessRealtimeSegmentWriter writer = new StatelessRealtimeSegmentWriter(clicks, loading,
+        new Semaphore(1))) {
+      writer.startConsumption();
+      LoopChecks.await("re-ingestion of " + clicks.getSegmentName(), Duration.ofSeconds(20), writer::isDoneConsuming,
+          writer::getConsumptionException);
+      assertThat(writer.isSuccess()).as("%s", writer.getConsumptionException()).isTrue();
+      File tarball = writer.buildSegment();
+      File untarred = TarCompressionUtils.untar(tarball, tarball.getParentFile()).get(0);
+      ImmutableSegment rebuilt = ImmutableSegmentLoader.load(untarred, ReadMode.heap);
+      try {
+        Object[] row = sql.rows("SELECT COUNT(*), COUNT(DISTINCT seq) FROM events", List.of(rebuilt)).get(0);
+        assertThat(((Number) row[0]).longValue()).isEqualTo(clicks.getTotalDocs());
+        assertThat(((Number) row[1]).longValue()).isEqualTo(clicks.getTotalDocs());
+      } finally {
+        rebuilt.destroy();
+      }
+    }
+    SegmentZKMetadata orders = LoopChecks.byGroup(controller).get(10_001).get(0);
+    assertThatThrownBy(() -> new StatelessRealtimeSegmentWriter(orders, loading, new Semaphore(1)))
+        .hasStackTraceContaining("a multi-topic partition group id (partition 1 of the table's stream config #1)");
   }
 
   private static Map<String, String> streamConfig(IggyTarget iggy, String stream, String topic) {
@@ -83,7 +130,7 @@ class MultiTopicTest {
     try {
       assertThat(segment.getStreamPartitionId()).isEqualTo(2);
       StreamMetadataProvider provider = segment.getPartitionMetadataProvider();
-      LoopChecks.await("lag of partition 2 down to 0", java.time.Duration.ofSeconds(20), () -> {
+      LoopChecks.await("lag of partition 2 down to 0", Duration.ofSeconds(20), () -> {
         try {
           Map<String, PartitionLagState> lag = provider.getCurrentPartitionLagState(PinotVersionApi.consumerState(
               segment, provider, 2));
