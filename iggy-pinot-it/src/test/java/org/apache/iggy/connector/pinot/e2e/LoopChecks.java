@@ -95,11 +95,14 @@ final class LoopChecks {
     }
   }
 
-  /** The rows of {@code sql} over every segment the server holds for the events table. */
+  /** The rows of {@code sql} over every segment the server holds for the events table; none without segments. */
   static List<Object[]> query(SqlRunner sql, MiniServer server, String query) throws Exception {
     TableDataManager table = server.table(EventsTable.REALTIME);
     List<SegmentDataManager> acquired = table.acquireAllSegments();
     try {
+      if (acquired.isEmpty()) {
+        return List.of();
+      }
       List<IndexSegment> segments = new ArrayList<>();
       acquired.forEach(manager -> segments.add(manager.getSegment()));
       return sql.rows(query, segments);
@@ -112,8 +115,9 @@ final class LoopChecks {
   static long[] countAndDistinct(SqlRunner sql, MiniServer server, long expected) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
-      Object[] row = query(sql, server, "SELECT COUNT(*), COUNT(DISTINCT seq) FROM events").get(0);
-      long[] counts = {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+      List<Object[]> rows = query(sql, server, "SELECT COUNT(*), COUNT(DISTINCT seq) FROM events");
+      long[] counts = rows.isEmpty() ? new long[2]
+          : new long[] {((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue()};
       if (counts[0] >= expected || System.nanoTime() > deadline) {
         return counts;
       }
