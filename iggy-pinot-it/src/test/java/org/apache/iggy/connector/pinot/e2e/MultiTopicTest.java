@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.apache.iggy.connector.pinot.harness.EmbeddedController;
@@ -17,6 +20,8 @@ import org.apache.iggy.connector.pinot.harness.MiniServer;
 import org.apache.iggy.connector.pinot.harness.PinotVersionApi;
 import org.apache.iggy.connector.pinot.harness.SqlRunner;
 import org.apache.iggy.connector.pinot.it.IggyTarget;
+import org.apache.iggy.identifier.StreamId;
+import org.apache.iggy.topic.CompressionAlgorithm;
 import org.apache.pinot.common.metadata.segment.SegmentZKMetadata;
 import org.apache.pinot.common.utils.TarCompressionUtils;
 import org.apache.pinot.core.data.manager.realtime.RealtimeSegmentDataManager;
@@ -27,7 +32,10 @@ import org.apache.pinot.segment.spi.ImmutableSegment;
 import org.apache.pinot.spi.config.table.TableConfig;
 import org.apache.pinot.spi.config.table.ingestion.StreamIngestionConfig;
 import org.apache.pinot.spi.stream.PartitionLagState;
+import org.apache.pinot.spi.stream.StreamConfig;
+import org.apache.pinot.spi.stream.StreamConsumerFactoryProvider;
 import org.apache.pinot.spi.stream.StreamMetadataProvider;
+import org.apache.pinot.spi.utils.IngestionConfigUtils;
 import org.apache.pinot.spi.utils.ReadMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A multi-topic table on the real controller and the minimal server: two Iggy topics with different partition counts,
  * each in a stream of its own, in one table's {@code streamConfigMaps}. Pinot numbers the second topic's partition
- * groups from 10000 and hands our plugin the topic's own partition ids; every event of both topics lands once.
+ * groups from 10000 and hands our plugin the topic's own partition ids; every event of both topics lands once. The
+ * same table shows lag, re-ingestion and topic listing per stream config.
  */
 class MultiTopicTest {
   private static final String SERVER = "Server_localhost_18097";
@@ -77,6 +86,7 @@ class MultiTopicTest {
         assertThat(((Number) fromOrders[0]).longValue()).as("events of the second topic")
             .isEqualTo((long) ORDER_PARTITIONS * PER_PARTITION);
         assertLagOfTheSecondTopic(server);
+        assertTopicListing(controller, iggy, clicks);
         assertReingestion(controller, sql, _work.resolve("reingestion"));
       }
     }
@@ -114,6 +124,26 @@ class MultiTopicTest {
     SegmentZKMetadata orders = LoopChecks.byGroup(controller).get(10_001).get(0);
     assertThatThrownBy(() -> new StatelessRealtimeSegmentWriter(orders, loading, new Semaphore(1)))
         .hasStackTraceContaining("a multi-topic partition group id (partition 1 of the table's stream config #1)");
+  }
+
+  /**
+   * Pinot 1.5.1's controller has no API that lists a stream's topics, so the listing goes through Pinot's own
+   * factory lookup for each stream config the controller stored: each lists the topics of its Iggy stream by name.
+   */
+  private static void assertTopicListing(EmbeddedController controller, IggyTarget iggy, String clicks)
+      throws Exception {
+    iggy.admin().topics().createTopic(StreamId.of(clicks), 1L, CompressionAlgorithm.None, BigInteger.ZERO,
+        BigInteger.ZERO, Optional.empty(), "clicks-archive");
+    TableConfig tableConfig = controller.controller().getHelixResourceManager().getTableConfig(EventsTable.REALTIME);
+    List<List<String>> listed = new ArrayList<>();
+    for (StreamConfig streamConfig : IngestionConfigUtils.getStreamConfigs(tableConfig)) {
+      try (StreamMetadataProvider provider = StreamConsumerFactoryProvider.create(streamConfig)
+          .createStreamMetadataProvider("topics")) {
+        listed.add(provider.getTopics().stream().map(StreamMetadataProvider.TopicMetadata::getName).sorted()
+            .toList());
+      }
+    }
+    assertThat(listed).containsExactly(List.of("clicks", "clicks-archive"), List.of("orders"));
   }
 
   private static Map<String, String> streamConfig(IggyTarget iggy, String stream, String topic) {
