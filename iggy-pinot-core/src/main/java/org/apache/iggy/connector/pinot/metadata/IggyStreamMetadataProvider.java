@@ -54,12 +54,12 @@ public class IggyStreamMetadataProvider implements StreamMetadataProvider {
     this(clientId, config, clients, STREAM_LEVEL);
   }
 
-  /** A provider for one Pinot stream partition. */
+  /** A provider for one partition of the topic, by the topic's own partition id (see {@link PartitionIdMapping}). */
   public IggyStreamMetadataProvider(String clientId, IggyStreamConfig config, IggyClients clients,
-      int pinotPartitionId) {
+      int streamPartitionId) {
     _clientId = clientId;
     _topic = new TopicRef(config.stream(), config.topic());
-    _iggyPartitionId = pinotPartitionId == STREAM_LEVEL ? STREAM_LEVEL : PartitionIdMapping.toIggy(pinotPartitionId);
+    _iggyPartitionId = streamPartitionId == STREAM_LEVEL ? STREAM_LEVEL : PartitionIdMapping.toIggy(streamPartitionId);
     _clients = clients;
     _client = clients.shared(config.connection());
     _offsets = new PartitionOffsets(_client, _topic);

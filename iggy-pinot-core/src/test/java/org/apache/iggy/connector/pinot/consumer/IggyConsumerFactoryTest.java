@@ -110,11 +110,17 @@ class IggyConsumerFactoryTest {
 
   @Test
   void aConsumerThatCannotBeCreatedBorrowsNothing() {
-    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(10_000, 10_000, 0,
+    // Partition 3 of a multi-topic table's second stream config, left untranslated by the caller (as Pinot 1.5.1's
+    // StatelessRealtimeSegmentWriter does): reading partition 3 of this factory's topic would ingest another topic.
+    PartitionGroupConsumptionStatus status = new PartitionGroupConsumptionStatus(10_003, 10_003, 0,
         new LongMsgOffset(0), null, "IN_PROGRESS");
 
     assertThatThrownBy(() -> factory(Map.of()).createPartitionGroupConsumer("c", status))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partition id 10003, a multi-topic partition group id (partition 3 of the table's "
+            + "stream config #1)");
+    assertThatThrownBy(() -> factory(Map.of()).createPartitionMetadataProvider("c", 10_003))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("did not translate");
     assertThat(_borrowed).isEmpty();
   }
 

@@ -25,6 +25,7 @@ public final class EmbeddedController implements AutoCloseable {
   private final ZkStarter.ZookeeperInstance _zookeeper;
   private final ControllerStarter _controller;
   private final int _port;
+  private final Path _workDir;
   private final List<HelixManager> _participants;
   /** The controller's Grizzly server needs HTTP/1.1: the JDK client's h2c upgrade makes it time out on bodies. */
   private final HttpClient _http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -39,6 +40,7 @@ public final class EmbeddedController implements AutoCloseable {
    *     Pinot would assign part of the partitions to the idle one
    */
   public EmbeddedController(Path workDir, boolean idleServer) throws Exception {
+    _workDir = workDir;
     _zookeeper = ZkStarter.startLocalZkServer(NetUtils.findOpenPort(21810), workDir.resolve("zk").toString());
     _port = NetUtils.findOpenPort(19000);
     Map<String, Object> config = new HashMap<>();
@@ -64,6 +66,11 @@ public final class EmbeddedController implements AutoCloseable {
     return _zookeeper.getZkUrl();
   }
 
+  /** The directory this controller works in; a minimal server may keep its data under it. */
+  public Path workDir() {
+    return _workDir;
+  }
+
   public int port() {
     return _port;
   }
@@ -71,6 +78,11 @@ public final class EmbeddedController implements AutoCloseable {
   public HttpResponse<String> postJson(String path, String json) throws Exception {
     return _http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + _port + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return _http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + _port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

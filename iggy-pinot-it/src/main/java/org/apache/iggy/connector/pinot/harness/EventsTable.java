@@ -37,8 +37,13 @@ public final class EventsTable {
   }
 
   public static TableConfig tableConfig(Map<String, String> streamConfig) {
+    return tableConfig(new StreamIngestionConfig(List.of(streamConfig)));
+  }
+
+  /** A table over {@code streams}: one stream config, or several for a multi-topic table. */
+  public static TableConfig tableConfig(StreamIngestionConfig streams) {
     IngestionConfig ingestion = new IngestionConfig();
-    ingestion.setStreamIngestionConfig(new StreamIngestionConfig(List.of(streamConfig)));
+    ingestion.setStreamIngestionConfig(streams);
     return new TableConfigBuilder(TableType.REALTIME).setTableName(NAME).setTimeColumnName("timestamp")
         .setNumReplicas(1).setIngestionConfig(ingestion).build();
   }

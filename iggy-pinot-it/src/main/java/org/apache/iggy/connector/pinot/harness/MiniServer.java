@@ -16,6 +16,7 @@ import org.apache.helix.participant.statemachine.StateModelInfo;
 import org.apache.helix.participant.statemachine.Transition;
 import org.apache.pinot.common.metadata.ZKMetadataProvider;
 import org.apache.pinot.core.data.manager.provider.DefaultTableDataManagerProvider;
+import org.apache.pinot.core.data.manager.realtime.RealtimeConsumptionRateManager;
 import org.apache.pinot.core.data.manager.realtime.RealtimeSegmentDataManager;
 import org.apache.pinot.segment.local.data.manager.SegmentDataManager;
 import org.apache.pinot.segment.local.data.manager.TableDataManager;
@@ -47,12 +48,17 @@ public final class MiniServer implements AutoCloseable {
             return new SegmentStates();
           }
         });
+    _helix.getMessagingService().registerMessageHandlerFactory(Message.MessageType.USER_DEFINE_MSG.toString(),
+        new ServerMessages(this::table));
     _provider.init(new ServerInstanceConfig(instanceId, dataDir.getAbsolutePath()), _helix, new SegmentLocks(), null,
         new ServerReloadJobStatusCache(instanceId));
     _helix.connect();
     _helix.getClusterManagmentTool().addInstanceTag(cluster, instanceId, "DefaultTenant_OFFLINE");
     _helix.getClusterManagmentTool().addInstanceTag(cluster, instanceId, "DefaultTenant_REALTIME");
     ServerStatics.locateControllerLeaderWith(_helix);
+    // pinot-server turns partition rate limits (topic.consumption.rate.limit) on once it is ready to serve; the
+    // minimal server has no catch-up phase to wait for.
+    RealtimeConsumptionRateManager.getInstance().enablePartitionRateLimiter();
   }
 
   /** The server's manager of a table, created from ZooKeeper on first use as the real server does. */

@@ -1,6 +1,7 @@
 package org.apache.iggy.connector.pinot.harness;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +55,15 @@ public final class SqlRunner implements AutoCloseable {
     InstanceResponseBlock block = PinotVersionApi.executeOnServer(segmentContexts, queryContext, _workers);
     DataTable serverAnswer = DataTableFactory.getDataTable(block.toDataTable().toBytes());
     return PinotVersionApi.reduceOnBroker(_reducer, CalciteSqlCompiler.convertToBrokerRequest(pinotQuery),
-        Map.of(new ServerRoutingInstance("localhost", 8098, TableType.REALTIME), serverAnswer), 30_000,
+        answers(serverAnswer), 30_000,
         _brokerMetrics);
+  }
+
+  /** A mutable map: the broker's reduce removes empty answers (a server without segments) from it. */
+  private static Map<ServerRoutingInstance, DataTable> answers(DataTable serverAnswer) {
+    Map<ServerRoutingInstance, DataTable> answers = new HashMap<>();
+    answers.put(new ServerRoutingInstance("localhost", 8098, TableType.REALTIME), serverAnswer);
+    return answers;
   }
 
   @Override
