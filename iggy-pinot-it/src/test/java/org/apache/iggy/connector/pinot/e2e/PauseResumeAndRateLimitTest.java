@@ -106,15 +106,28 @@ class PauseResumeAndRateLimitTest {
     return server;
   }
 
-  /** Pauses the table and waits until every segment is committed. */
+  /**
+   * Pauses the table and waits until every segment is committed and the ideal state holds no consuming segment: the
+   * controller marks a segment DONE in ZooKeeper before it moves the segment to ONLINE in the ideal state, which the
+   * pause status reads.
+   */
   private static void pause(EmbeddedController controller) throws Exception {
     HttpResponse<String> paused = controller.postJson("/tables/" + EventsTable.NAME + "/pauseConsumption", "");
     assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
     LoopChecks.await("every segment committed", Duration.ofSeconds(30), () -> controller.segments(
         EventsTable.REALTIME).stream().allMatch(s -> s.getStatus() == Status.DONE), () -> controller.segments(
         EventsTable.REALTIME));
-    assertThat(controller.get("/tables/" + EventsTable.NAME + "/pauseStatus").body())
-        .contains("\"pauseFlag\":true").contains("\"consumingSegments\":[]");
+    LoopChecks.await("no consuming segment in the pause status", Duration.ofSeconds(30),
+        () -> pauseStatus(controller).contains("\"consumingSegments\":[]"), () -> pauseStatus(controller));
+    assertThat(pauseStatus(controller)).contains("\"pauseFlag\":true");
+  }
+
+  private static String pauseStatus(EmbeddedController controller) {
+    try {
+      return controller.get("/tables/" + EventsTable.NAME + "/pauseStatus").body();
+    } catch (Exception e) {
+      throw new IllegalStateException("pause status: " + e, e);
+    }
   }
 
   /** Resumes from {@code consumeFrom}; each partition's new consuming segment starts at {@code startOffset}. */
