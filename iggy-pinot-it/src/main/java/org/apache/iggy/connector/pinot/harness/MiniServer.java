@@ -17,8 +17,6 @@ import org.apache.helix.participant.statemachine.Transition;
 import org.apache.pinot.common.metadata.ZKMetadataProvider;
 import org.apache.pinot.core.data.manager.provider.DefaultTableDataManagerProvider;
 import org.apache.pinot.core.data.manager.realtime.RealtimeConsumptionRateManager;
-import org.apache.pinot.core.data.manager.realtime.RealtimeSegmentDataManager;
-import org.apache.pinot.segment.local.data.manager.SegmentDataManager;
 import org.apache.pinot.segment.local.data.manager.TableDataManager;
 import org.apache.pinot.segment.local.utils.SegmentLocks;
 import org.apache.pinot.segment.local.utils.ServerReloadJobStatusCache;
@@ -104,24 +102,14 @@ public final class MiniServer implements AutoCloseable {
       guard(() -> table(message.getResourceName()).addConsumingSegment(message.getPartitionName()));
     }
 
+    /**
+     * As pinot-server 1.5 does: adding the segment ONLINE takes the segment's lock, which the consuming segment holds
+     * while it builds and commits. With pauseless consumption the controller moves a segment to ONLINE at commit
+     * start, so the transition must wait for the commit rather than stop the segment in the middle of its build.
+     */
     @Transition(from = "CONSUMING", to = "ONLINE")
     public void consumingToOnline(Message message, NotificationContext context) {
-      guard(() -> {
-        TableDataManager table = table(message.getResourceName());
-        SegmentDataManager segment = table.acquireSegment(message.getPartitionName());
-        if (segment == null) {
-          table.addOnlineSegment(message.getPartitionName());
-          return;
-        }
-        try {
-          if (segment instanceof RealtimeSegmentDataManager) {
-            ((RealtimeSegmentDataManager) segment).goOnlineFromConsuming(table.fetchZKMetadata(
-                message.getPartitionName()));
-          }
-        } finally {
-          table.releaseSegment(segment);
-        }
-      });
+      guard(() -> table(message.getResourceName()).addOnlineSegment(message.getPartitionName()));
     }
 
     @Transition(from = "CONSUMING", to = "OFFLINE")
