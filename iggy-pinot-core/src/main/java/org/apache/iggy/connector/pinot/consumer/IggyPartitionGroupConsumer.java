@@ -63,10 +63,10 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
     Prefetch prefetch = Prefetch.of(config.prefetchBatches());
     _client = clients.exclusive(config.connection().withPoolSize(prefetch.connections()));
     _metadataClient = clients.shared(config.connection());
-    _reader = new PartitionReader(_client, _topic, _iggyPartitionId, config.pollBatchSize(),
-        config.metadataPopulate(), prefetch);
     _delivered = new DeliveredMessages(history, config.tableNameWithType(),
         config.connection().address(), _topic, _iggyPartitionId);
+    _reader = new PartitionReader(_client, _topic, _iggyPartitionId, config.pollBatchSize(),
+        config.metadataPopulate(), prefetch, _delivered.partitionLastOffset());
     _wentBack = new OffsetsWentBack(clientId, _client, _reader, _topic, _iggyPartitionId, config.pollBatchSize(),
         config.metadataPopulate(), config.fetchTimeoutMillis());
     _metadata = new IggyMessageMetadata(config.metadataPopulate(), _iggyPartitionId);
@@ -87,24 +87,28 @@ public class IggyPartitionGroupConsumer implements PartitionGroupConsumer {
     Anchor anchor = _delivered.anchorAt(start - 1);
     Read read = _reader.read(start, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     if (anchor != null && (read.isBeyondEnd(start) || read.previous() != null && !anchor.matches(read.previous()))) {
-      return deliver(start, null, _wentBack.afterAnchor(anchor, start, deadline));
+      return deliver(start, null, _wentBack.afterAnchor(anchor, start, deadline, read.lastOffsetBefore()));
     }
     if (read.isBeyondEnd(start)) {
       return deliver(start, null, _wentBack.withoutAnchor(start, read.batch().currentOffset()));
     }
     PolledBatch batch = read.batch();
+    if (read.lastOffsetWentBack()) {
+      _wentBack.lastOffsetWentBack(start, read.lastOffsetBefore(), batch.currentOffset());
+    }
     boolean retentionLoss = !batch.isEmpty() && batch.firstOffset() > start;
     if (retentionLoss) {
       LOG.warn("[{}] Offsets {} to {} of partition {} of {} were deleted by retention before Pinot consumed them",
           _clientId, start, batch.firstOffset() - 1, _iggyPartitionId, _topic);
     }
     boolean dataLoss = _wentBack.takePendingLoss(start, batch.messages()) | retentionLoss;
-    return deliver(start, anchor == null ? null : read.previous(), new Resumption(batch.messages(), dataLoss));
+    return deliver(start, anchor == null ? null : read.previous(), new Resumption(batch.messages(), dataLoss,
+        batch.currentOffset()));
   }
 
   /** Hands messages to Pinot and remembers them; {@code checkedPrevious} is the message verified before them. */
   private MessageBatch<byte[]> deliver(long start, PolledMessage checkedPrevious, Resumption resumption) {
-    _delivered.delivered(checkedPrevious, resumption.messages());
+    _delivered.delivered(checkedPrevious, resumption.messages(), resumption.partitionLastOffset());
     LOG.debug("[{}] Fetched {} messages from offset {} of partition {} of {}", _clientId,
         resumption.messages().size(), start, _iggyPartitionId, _topic);
     return IggyMessageBatch.of(resumption.messages(), start, _metadata, resumption.dataLoss());

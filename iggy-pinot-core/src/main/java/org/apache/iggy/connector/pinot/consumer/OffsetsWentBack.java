@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * requested offset is known ({@link Anchor}), every message stored later than it is one Pinot never saw, so reading
  * resumes at the first of them and nothing is lost or ingested twice. When it is not known (the Pinot server
  * restarted since), nothing tells the old messages from the new: reading waits until the partition reaches the
- * requested offset and resumes there, which never ingests a message twice, and reports data loss.
+ * requested offset and resumes there, which never ingests a message twice, and reports data loss. Either way, when
+ * an earlier poll answer showed the partition holding messages at or after the requested offset, they are lost
+ * (Pinot had not read them yet), which is reported as data loss too.
  */
 final class OffsetsWentBack {
   private static final Logger LOG = LoggerFactory.getLogger(OffsetsWentBack.class);
@@ -38,6 +40,8 @@ final class OffsetsWentBack {
   private final long _followUpNanos;
   private long _loggedFor = -1;
   private long _lossPendingAt = -1;
+  private long _wentBackAt = -1;
+  private long _lastOffsetBeforeGoingBack = -1;
 
   OffsetsWentBack(String clientId, IggyClient client, PartitionReader reader, TopicRef topic, int partitionId,
       int batchSize, boolean keepMetadata, int fetchTimeoutMillis) {
@@ -54,9 +58,17 @@ final class OffsetsWentBack {
   /**
    * What to deliver for a read from {@code start} that found the message Pinot ingested at {@code anchor} gone or
    * replaced: the messages stored after it; none yet when there are none or no time is left for the lookup.
+   *
+   * @param lastOffsetBefore the partition's last offset before it went back, as the read knew it (-1 when unknown)
    */
-  Resumption afterAnchor(Anchor anchor, long start, long deadline) {
+  Resumption afterAnchor(Anchor anchor, long start, long deadline, long lastOffsetBefore) {
     _reader.discardAhead();
+    if (_wentBackAt != anchor.offset()) {
+      _wentBackAt = anchor.offset();
+      _lastOffsetBeforeGoingBack = lastOffsetBefore;
+    } else {
+      _lastOffsetBeforeGoingBack = Math.max(_lastOffsetBeforeGoingBack, lastOffsetBefore);
+    }
     long left = deadline - System.nanoTime();
     if (left < _followUpNanos) {
       return Resumption.NOTHING_YET;
@@ -77,13 +89,27 @@ final class OffsetsWentBack {
         LOG.warn("[{}] Offsets {} to {} of partition {} of {} were deleted by retention before Pinot consumed them",
             _clientId, start, resumeAt - 1, _partitionId, _topic);
       }
-      return new Resumption(newer.messages(), resumeAt > start);
+      return new Resumption(newer.messages(), resumeAt > start, newer.currentOffset());
     }
+    boolean unreadLost = _lastOffsetBeforeGoingBack >= start;
     logOnce(anchor.offset(), "[{}] The offsets of partition {} of {} went back: the message Pinot ingested at offset "
         + "{} (stored {}) is gone or replaced (the topic was purged or re-created, or Iggy lost its unsaved messages "
         + "in an unclean restart). Resuming at offset " + resumeAt + ", the first message stored after it; nothing "
-        + "Pinot holds is ingested again", anchor);
-    return new Resumption(newer.messages(), false);
+        + "Pinot holds is ingested again" + (unreadLost ? "; offsets " + start + " to " + _lastOffsetBeforeGoingBack
+        + ", which Pinot had not read yet, are lost" : ""), anchor);
+    return new Resumption(newer.messages(), unreadLost, newer.currentOffset());
+  }
+
+  /**
+   * Notes that a read from {@code start} found the partition's last offset below the one an earlier answer showed:
+   * messages Pinot had not read yet were lost from its end (an unclean Iggy restart). The next batch read from
+   * {@code start} reports data loss.
+   */
+  void lastOffsetWentBack(long start, long before, long now) {
+    _lossPendingAt = start;
+    LOG.error("[{}] The last offset of partition {} of {} went back from {} to {}: Iggy lost messages Pinot had not "
+        + "read yet (an unclean restart lost its unsaved messages, or the topic was purged or re-created); reporting "
+        + "data loss", _clientId, _partitionId, _topic, before, now);
   }
 
   /**
@@ -127,8 +153,9 @@ final class OffsetsWentBack {
    *
    * @param messages the messages, possibly from below the requested offset
    * @param dataLoss whether messages Pinot never ingested were skipped
+   * @param partitionLastOffset the partition's last offset in the poll answer that held the messages
    */
-  record Resumption(List<PolledMessage> messages, boolean dataLoss) {
-    static final Resumption NOTHING_YET = new Resumption(List.of(), false);
+  record Resumption(List<PolledMessage> messages, boolean dataLoss, long partitionLastOffset) {
+    static final Resumption NOTHING_YET = new Resumption(List.of(), false, -1);
   }
 }

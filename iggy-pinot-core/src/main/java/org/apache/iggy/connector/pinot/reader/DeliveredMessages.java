@@ -28,16 +28,22 @@ public final class DeliveredMessages {
     return _window == null ? null : _window.at(offset);
   }
 
+  /** The partition's last offset in the poll answer of the last batch handed to Pinot, -1 when not known. */
+  public synchronized long partitionLastOffset() {
+    return _window == null ? -1 : _window.partitionLastOffset();
+  }
+
   /**
    * Records a batch handed to Pinot.
    *
    * @param previous the message before the batch, when it was checked against an anchor; else null
+   * @param partitionLastOffset the partition's last offset in the poll answer that held the batch
    */
-  public synchronized void delivered(PolledMessage previous, List<PolledMessage> messages) {
+  public synchronized void delivered(PolledMessage previous, List<PolledMessage> messages, long partitionLastOffset) {
     if (messages.isEmpty()) {
       return;
     }
-    _window = DeliveredWindow.of(previous, messages);
+    _window = DeliveredWindow.of(previous, messages, partitionLastOffset);
     _history.put(_key, _window);
   }
 }

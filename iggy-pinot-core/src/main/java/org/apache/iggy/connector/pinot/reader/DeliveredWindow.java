@@ -6,7 +6,9 @@ import org.apache.iggy.connector.pinot.client.PolledMessage;
 /**
  * The identities of the last consecutive messages handed to Pinot from one partition (at most {@link #MAX_MESSAGES}),
  * so that a read from any offset inside them, or right after them, can check that the message before it is still the
- * same. Pinot may stop anywhere inside a batch (end of a segment) and start the next consumer there.
+ * same. Pinot may stop anywhere inside a batch (end of a segment) and start the next consumer there. It also keeps
+ * the partition's last offset that the poll answer showed, so that the next consumer can tell when messages Pinot had
+ * not read yet were lost from the partition's end.
  */
 public final class DeliveredWindow {
   static final int MAX_MESSAGES = 2048;
@@ -14,19 +16,22 @@ public final class DeliveredWindow {
   private final long _firstOffset;
   private final long[] _timestamps;
   private final long[] _checksums;
+  private final long _partitionLastOffset;
 
-  private DeliveredWindow(long firstOffset, long[] timestamps, long[] checksums) {
+  private DeliveredWindow(long firstOffset, long[] timestamps, long[] checksums, long partitionLastOffset) {
     _firstOffset = firstOffset;
     _timestamps = timestamps;
     _checksums = checksums;
+    _partitionLastOffset = partitionLastOffset;
   }
 
   /**
    * The window of {@code delivered}, preceded by {@code previous} (null when unknown), keeping the consecutive tail.
    *
+   * @param partitionLastOffset the partition's last offset in the poll answer that held {@code delivered}
    * @return null when there is nothing to remember
    */
-  static DeliveredWindow of(PolledMessage previous, List<PolledMessage> delivered) {
+  static DeliveredWindow of(PolledMessage previous, List<PolledMessage> delivered, long partitionLastOffset) {
     int count = delivered.size() + (previous == null ? 0 : 1);
     if (count == 0) {
       return null;
@@ -52,7 +57,11 @@ public final class DeliveredWindow {
       timestamps[i - first] = messages[i].timestampMicros();
       checksums[i - first] = messages[i].checksum();
     }
-    return new DeliveredWindow(messages[first].offset(), timestamps, checksums);
+    return new DeliveredWindow(messages[first].offset(), timestamps, checksums, partitionLastOffset);
+  }
+
+  long partitionLastOffset() {
+    return _partitionLastOffset;
   }
 
   /** The message delivered at {@code offset}, or null when it is not in the window. */

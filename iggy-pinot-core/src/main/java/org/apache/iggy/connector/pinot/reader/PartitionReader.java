@@ -37,21 +37,24 @@ public final class PartitionReader {
   private final Prefetch _prefetch;
   private final Deque<Pending> _pipeline = new ArrayDeque<>();
   private final List<CompletableFuture<Void>> _abandoned = new ArrayList<>();
+  private long _lastOffset;
   private boolean _closed;
 
   /**
    * @param client the reader's own client (its requests must not wait behind another reader's)
    * @param batchSize messages per poll
    * @param keepMetadata whether messages keep their ids and user headers
+   * @param lastOffset the partition's last offset an earlier reader saw, -1 when unknown
    */
   public PartitionReader(IggyClient client, TopicRef topic, int partitionId, int batchSize, boolean keepMetadata,
-      Prefetch prefetch) {
+      Prefetch prefetch, long lastOffset) {
     _client = client;
     _topic = topic;
     _partitionId = partitionId;
     _batchSize = batchSize;
     _keepMetadata = keepMetadata;
     _prefetch = prefetch;
+    _lastOffset = lastOffset;
   }
 
   /** The messages from {@code start} on, answered within {@code timeout}; empty when there are none yet. */
@@ -62,15 +65,16 @@ public final class PartitionReader {
     long deadline = System.nanoTime() + timeout.toNanos();
     Pending head = takePending(start);
     if (head == null) {
-      head = new Pending(start, _client.startPoll(request(start), timeout));
+      head = new Pending(start, _client.startPoll(request(start), timeout), _lastOffset);
     }
     Read read;
     try {
-      read = Read.of(start, head.answer().await(remaining(deadline)));
+      read = Read.of(start, head.answer().await(remaining(deadline)), head.lastOffsetBefore());
     } catch (RuntimeException e) {
       discardPipeline();
       throw e;
     }
+    _lastOffset = read.batch().currentOffset();
     prefetchAfter(start, read.batch());
     return read;
   }
@@ -125,7 +129,7 @@ public final class PartitionReader {
       long prefetchStart = _pipeline.isEmpty() ? next : _pipeline.peekLast().start() + _batchSize;
       try {
         _pipeline.addLast(new Pending(prefetchStart, _client.startPoll(request(prefetchStart),
-            Duration.ofMillis(1))));
+            Duration.ofMillis(1)), _lastOffset));
       } catch (RuntimeException e) {
         // The next read polls again and reports the failure itself.
         LOG.debug("Cannot prefetch offset {} of partition {} of {}: {}", prefetchStart, _partitionId, _topic,
@@ -155,6 +159,11 @@ public final class PartitionReader {
     return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
   }
 
-  private record Pending(long start, InFlight<PolledBatch> answer) {
+  /**
+   * A poll in flight; {@code lastOffsetBefore} is the partition's last offset when it was sent: polls in flight side
+   * by side on different connections may be answered in any order, so an answer is only compared with those the
+   * reader had before it sent the poll.
+   */
+  private record Pending(long start, InFlight<PolledBatch> answer, long lastOffsetBefore) {
   }
 }

@@ -9,16 +9,27 @@ import org.apache.iggy.connector.pinot.client.PolledMessage;
  * @param previous the message at {@code start - 1} as the partition holds it now, or null when there is none (start
  *     0, deleted by retention, or beyond the partition's end)
  * @param batch the messages from {@code start} on
+ * @param lastOffsetBefore the partition's last offset in the answers the reader had when it sent this poll (-1 when
+ *     none), which a later answer can only be below if the offsets went back
  */
-public record Read(PolledMessage previous, PolledBatch batch) {
+public record Read(PolledMessage previous, PolledBatch batch, long lastOffsetBefore) {
 
   /** Splits a poll answer that started one message before {@code start} (or at 0). */
   static Read of(long start, PolledBatch answer) {
+    return of(start, answer, -1);
+  }
+
+  static Read of(long start, PolledBatch answer, long lastOffsetBefore) {
     if (answer.isEmpty() || answer.firstOffset() != start - 1) {
-      return new Read(null, answer);
+      return new Read(null, answer, lastOffsetBefore);
     }
     return new Read(answer.messages().get(0), new PolledBatch(answer.partitionId(), answer.currentOffset(),
-        answer.messages().subList(1, answer.messages().size())));
+        answer.messages().subList(1, answer.messages().size())), lastOffsetBefore);
+  }
+
+  /** Whether the partition's last offset is below one an earlier answer showed: messages were lost from its end. */
+  public boolean lastOffsetWentBack() {
+    return batch.currentOffset() < lastOffsetBefore;
   }
 
   /** True when nothing is stored at or after {@code start - 1}: the partition ends before the requested offset. */

@@ -212,6 +212,60 @@ class IggyPartitionGroupConsumerTest {
   }
 
   @Test
+  void anUncleanRestartThatLostMessagesPinotHadNotReadYetReportsDataLossWhenTheSurvivorsAreGoneToo() {
+    _iggy.append(1, "a", "b", "c", "d", "e", "f", "g", "h");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.prefetch.batches", "0"));
+    assertThat(payloads(consumer.fetchMessages(new LongMsgOffset(0), 1000))).containsExactly("a", "b", "c");
+    assertThat(payloads(consumer.fetchMessages(new LongMsgOffset(3), 1000))).containsExactly("d", "e", "f");
+    _iggy.loseTail(1, 3);
+    _iggy.append(1, "x", "y");
+
+    MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(6), 1000);
+
+    assertThat(payloads(batch)).as("x and y took over offsets 3 and 4").containsExactly("x", "y");
+    assertThat(batch.hasDataLoss()).as("g and h, at offsets 6 and 7, were in Iggy and Pinot never read them")
+        .isTrue();
+    assertThat(consumer.fetchMessages(new LongMsgOffset(5), 1000).hasDataLoss()).isFalse();
+  }
+
+  @Test
+  void anUncleanRestartThatLostOnlyMessagesPinotHadNotReadYetReportsDataLossOnce() {
+    _iggy.append(1, "a", "b", "c", "d", "e", "f", "g", "h");
+    IggyPartitionGroupConsumer consumer = consumer(Map.of("stream.iggy.prefetch.batches", "0"));
+    consumer.fetchMessages(new LongMsgOffset(0), 1000);
+    consumer.fetchMessages(new LongMsgOffset(3), 1000);
+    _iggy.loseTail(1, 6);
+
+    MessageBatch<byte[]> waiting = consumer.fetchMessages(new LongMsgOffset(6), 1000);
+    assertThat(waiting.getMessageCount()).isZero();
+    assertThat(waiting.hasDataLoss()).as("reported with the next message, for Pinot to log").isFalse();
+    _iggy.append(1, "x");
+
+    MessageBatch<byte[]> batch = consumer.fetchMessages(new LongMsgOffset(6), 1000);
+    assertThat(payloads(batch)).as("x took over offset 6").containsExactly("x");
+    assertThat(batch.hasDataLoss()).as("g and h were in Iggy at offsets 6 and 7 and are gone").isTrue();
+    _iggy.append(1, "y");
+    assertThat(consumer.fetchMessages(new LongMsgOffset(7), 1000).hasDataLoss()).isFalse();
+  }
+
+  @Test
+  void theNextConsumerOfThePartitionKnowsItsLastOffsetToo() {
+    _iggy.append(1, "a", "b", "c", "d", "e", "f", "g", "h");
+    IggyPartitionGroupConsumer first = consumer(Map.of("stream.iggy.prefetch.batches", "0"));
+    first.fetchMessages(new LongMsgOffset(0), 1000);
+    first.fetchMessages(new LongMsgOffset(3), 1000);
+    first.close();
+    _iggy.loseTail(1, 6);
+    _iggy.append(1, "x");
+
+    MessageBatch<byte[]> batch = consumer(Map.of("stream.iggy.prefetch.batches", "0"), 6)
+        .fetchMessages(new LongMsgOffset(6), 1000);
+
+    assertThat(payloads(batch)).containsExactly("x");
+    assertThat(batch.hasDataLoss()).isTrue();
+  }
+
+  @Test
   void withoutARecordOfWhatPinotIngestedAReadBeyondTheEndWaitsForItsOffsetAndReportsDataLoss() {
     _iggy.append(1, "a", "b", "c");
     _iggy.purge();

@@ -27,7 +27,7 @@ class PartitionReaderTest {
   private final ScriptedClient _iggy = new ScriptedClient();
 
   private PartitionReader reader(Prefetch prefetch) {
-    return new PartitionReader(_iggy, TOPIC, 0, 10, false, prefetch);
+    return new PartitionReader(_iggy, TOPIC, 0, 10, false, prefetch, -1);
   }
 
   private static PolledBatch batch(long from, int count, int payloadBytes) {

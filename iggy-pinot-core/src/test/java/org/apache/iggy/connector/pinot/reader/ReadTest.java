@@ -43,4 +43,11 @@ class ReadTest {
     assertThat(Read.of(3, answer(2)).isBeyondEnd(3)).as("the next offset of an up-to-date partition").isFalse();
     assertThat(Read.of(0, answer(0)).isBeyondEnd(0)).isFalse();
   }
+
+  @Test
+  void theLastOffsetWentBackOnlyBelowWhatTheReaderKnewWhenItSentThePoll() {
+    assertThat(Read.of(5, answer(6, 4, 5, 6), 7).lastOffsetWentBack()).isTrue();
+    assertThat(Read.of(5, answer(7, 4, 5, 6), 7).lastOffsetWentBack()).isFalse();
+    assertThat(Read.of(5, answer(6, 4, 5, 6)).lastOffsetWentBack()).as("nothing known before").isFalse();
+  }
 }
