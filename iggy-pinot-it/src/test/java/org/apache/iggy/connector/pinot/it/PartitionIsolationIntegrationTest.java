@@ -45,6 +45,10 @@ class PartitionIsolationIntegrationTest {
   private static final int BATCH = 100;
   private static final int DROP_EVERY_BATCHES = 3;
   private static final long DEADLINE_SECONDS = 60;
+  /** Pinot's fetch timeout: long enough that a healthy partition never times out on a loaded machine. */
+  private static final int FETCH_MILLIS = 10_000;
+  /** The stalled partition gives up each fetch sooner, so that its consumer retries while the others read. */
+  private static final int STALLED_FETCH_MILLIS = 1000;
   private IggyTarget _iggy;
   private IggyTestServer _server;
   private String _stream;
@@ -96,9 +100,11 @@ class PartitionIsolationIntegrationTest {
       // This thread reads the partition whose connections are reset, after every few batches, while prefetched
       // polls are in flight on them, and asks for metadata between its fetches.
       int[] batches = {0};
+      int[] resets = {0};
       readToTheEnd(factory, DROPPED, () -> {
-        if (++batches[0] % DROP_EVERY_BATCHES == 0) {
+        if (++batches[0] % DROP_EVERY_BATCHES == 0 && _server.partitionConnectionCount(_stream, TOPIC, DROPPED) > 0) {
           _server.dropPartitionConnections(_stream, TOPIC, DROPPED);
+          resets[0]++;
         }
         assertMetadataAnswers(metadata, partitionZero);
       });
@@ -109,7 +115,8 @@ class PartitionIsolationIntegrationTest {
       }
 
       assertThat(_next.get(STALLED)).as("the stall still holds its partition").isZero();
-      assertThat(_errors.get(DROPPED)).as("reads of partition %d failed by the resets", DROPPED).isPositive();
+      assertThat(resets[0]).as("times the connections of partition %d were reset while it read", DROPPED)
+          .isPositive();
       for (int partition = 0; partition < PARTITIONS; partition++) {
         if (partition != STALLED && partition != DROPPED) {
           assertThat(_errors.get(partition)).as("errors of partition %d", partition).isZero();
@@ -138,7 +145,7 @@ class PartitionIsolationIntegrationTest {
       while (offset < MESSAGES && !_stop) {
         MessageBatch<byte[]> batch;
         try {
-          batch = Connector.fetch(consumer, offset, 1000);
+          batch = Connector.fetch(consumer, offset, partition == STALLED ? STALLED_FETCH_MILLIS : FETCH_MILLIS);
         } catch (RuntimeException e) {
           _errors.incrementAndGet(partition);
           continue;
