@@ -1,6 +1,8 @@
 package org.apache.iggy.connector.pinot.it;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -11,20 +13,33 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Captures every log line of the connector's packages at DEBUG and above, with stack traces, during a test. */
-final class CapturedLogs extends AbstractAppender implements AutoCloseable {
+/**
+ * Captures every log line of the connector's packages at DEBUG and above, with stack traces, during a test; and of
+ * further loggers (e.g. Pinot's) at their level.
+ */
+public final class CapturedLogs extends AbstractAppender implements AutoCloseable {
   private static final String CONNECTOR = "org.apache.iggy.connector.pinot";
   private final List<String> _lines = new CopyOnWriteArrayList<>();
   private final LoggerContext _context = (LoggerContext) LogManager.getContext(false);
-  private final LoggerConfig _logger;
+  private final List<String> _loggers;
 
-  CapturedLogs() {
+  public CapturedLogs() {
+    this(Map.of());
+  }
+
+  /** @param more further logger names and the lowest level captured of each */
+  public CapturedLogs(Map<String, Level> more) {
     super("captured-connector-logs", null, null, true, Property.EMPTY_ARRAY);
     start();
+    Map<String, Level> loggers = new LinkedHashMap<>(more);
+    loggers.put(CONNECTOR, Level.DEBUG);
+    _loggers = List.copyOf(loggers.keySet());
     Configuration configuration = _context.getConfiguration();
-    _logger = new LoggerConfig(CONNECTOR, Level.DEBUG, true);
-    _logger.addAppender(this, Level.DEBUG, null);
-    configuration.addLogger(CONNECTOR, _logger);
+    loggers.forEach((name, level) -> {
+      LoggerConfig logger = new LoggerConfig(name, level, true);
+      logger.addAppender(this, level, null);
+      configuration.addLogger(name, logger);
+    });
     _context.updateLoggers();
   }
 
@@ -37,13 +52,13 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
     _lines.add(line.toString());
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return _lines;
   }
 
   @Override
   public void close() {
-    _context.getConfiguration().removeLogger(CONNECTOR);
+    _loggers.forEach(_context.getConfiguration()::removeLogger);
     _context.updateLoggers();
     stop();
   }

@@ -14,7 +14,7 @@ import java.util.List;
  * are whatever a test says, malformed ones included (the 0.8 server stores them unchecked). Login and SendMessages
  * only; works against the test server and a real iggy-server alike.
  */
-final class RawIggyClient implements AutoCloseable {
+public final class RawIggyClient implements AutoCloseable {
   private static final int LOGIN_USER = 38;
   private static final int SEND_MESSAGES = 101;
   private static final int MESSAGE_HEADER_BYTES = 64;
@@ -27,7 +27,7 @@ final class RawIggyClient implements AutoCloseable {
    * @param payload its payload
    * @param userHeaders the user-headers blob, sent byte for byte
    */
-  record RawMessage(byte[] payload, byte[] userHeaders) {
+  public record RawMessage(byte[] payload, byte[] userHeaders) {
   }
 
   private RawIggyClient(Socket socket) throws IOException {
@@ -36,7 +36,7 @@ final class RawIggyClient implements AutoCloseable {
   }
 
   /** Connects and logs in. */
-  static RawIggyClient connect(String host, int port, String username, String password) {
+  public static RawIggyClient connect(String host, int port, String username, String password) {
     try {
       RawIggyClient client = new RawIggyClient(new Socket(host, port));
       byte[] user = username.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +51,7 @@ final class RawIggyClient implements AutoCloseable {
   }
 
   /** Sends one batch to a partition (by stream and topic name); throws when the server answers with an error. */
-  void send(String stream, String topic, int partition, List<RawMessage> messages) {
+  public void send(String stream, String topic, int partition, List<RawMessage> messages) {
     byte[] streamName = stream.getBytes(StandardCharsets.UTF_8);
     byte[] topicName = topic.getBytes(StandardCharsets.UTF_8);
     int metadataLength = 2 + streamName.length + 2 + topicName.length + 2 + 4 + 4;
