@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import org.apache.commons.lang3.tuple.Pair;
 import org.apache.helix.HelixManager;
 import org.apache.helix.HelixManagerFactory;
 import org.apache.helix.InstanceType;
@@ -15,10 +19,12 @@ import org.apache.helix.participant.statemachine.StateModelFactory;
 import org.apache.helix.participant.statemachine.StateModelInfo;
 import org.apache.helix.participant.statemachine.Transition;
 import org.apache.pinot.common.metadata.ZKMetadataProvider;
+import org.apache.pinot.common.restlet.resources.SegmentErrorInfo;
 import org.apache.pinot.core.data.manager.provider.DefaultTableDataManagerProvider;
 import org.apache.pinot.core.data.manager.realtime.RealtimeConsumptionRateManager;
 import org.apache.pinot.segment.local.data.manager.TableDataManager;
 import org.apache.pinot.segment.local.utils.SegmentLocks;
+import org.apache.pinot.segment.local.utils.SegmentReloadSemaphore;
 import org.apache.pinot.segment.local.utils.ServerReloadJobStatusCache;
 import org.apache.pinot.server.realtime.ServerSegmentCompletionProtocolHandler;
 import org.apache.pinot.spi.config.table.TableConfig;
@@ -34,8 +40,12 @@ public final class MiniServer implements AutoCloseable {
   private final DefaultTableDataManagerProvider _provider = new DefaultTableDataManagerProvider();
   private final Map<String, TableDataManager> _tables = new ConcurrentHashMap<>();
   private final List<Throwable> _errors = new CopyOnWriteArrayList<>();
+  /** Where table data managers record segment errors (a consuming segment's stream error), as pinot-server keeps. */
+  private final Cache<Pair<String, String>, SegmentErrorInfo> _segmentErrors = CacheBuilder.newBuilder().build();
+  private final String _instanceId;
 
   public MiniServer(String cluster, String zkUrl, String instanceId, File dataDir) throws Exception {
+    _instanceId = instanceId;
     ServerStatics.init(EventsTable.REALTIME);
     ServerSegmentCompletionProtocolHandler.init(new PinotConfiguration(Map.of(), Map.of()));
     _helix = HelixManagerFactory.getZKHelixManager(cluster, instanceId, InstanceType.PARTICIPANT, zkUrl);
@@ -64,7 +74,9 @@ public final class MiniServer implements AutoCloseable {
     return _tables.computeIfAbsent(tableNameWithType, name -> {
       TableConfig tableConfig = ZKMetadataProvider.getTableConfig(_helix.getHelixPropertyStore(), name);
       TableDataManager manager = _provider.getTableDataManager(tableConfig,
-          ZKMetadataProvider.getTableSchema(_helix.getHelixPropertyStore(), tableConfig));
+          ZKMetadataProvider.getTableSchema(_helix.getHelixPropertyStore(), tableConfig), new SegmentReloadSemaphore(1),
+          Executors.newSingleThreadExecutor(), null, _segmentErrors, () -> true, false,
+          new ServerReloadJobStatusCache(_instanceId));
       manager.start();
       return manager;
     });
