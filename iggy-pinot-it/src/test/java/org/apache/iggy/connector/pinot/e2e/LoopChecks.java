@@ -135,18 +135,28 @@ final class LoopChecks {
     assertThat(((Number) range[1]).longValue()).as("no gap").isEqualTo(produced - 1);
   }
 
-  /** The server's consuming segment of a partition group, or null; the caller releases it. */
+  /**
+   * The server's newest consuming segment of a partition group (the highest sequence number: under pauseless
+   * consumption the committing segment is still there beside it), or null; the caller releases it.
+   */
   static RealtimeSegmentDataManager consuming(MiniServer server, int group) {
     TableDataManager table = server.table(EventsTable.REALTIME);
     RealtimeSegmentDataManager found = null;
     for (SegmentDataManager manager : table.acquireAllSegments()) {
-      if (found == null && manager instanceof RealtimeSegmentDataManager && new LLCSegmentName(
-          manager.getSegmentName()).getPartitionGroupId() == group) {
+      if (manager instanceof RealtimeSegmentDataManager && new LLCSegmentName(manager.getSegmentName())
+          .getPartitionGroupId() == group && (found == null || sequence(manager) > sequence(found))) {
+        if (found != null) {
+          table.releaseSegment(found);
+        }
         found = (RealtimeSegmentDataManager) manager;
       } else {
         table.releaseSegment(manager);
       }
     }
     return found;
+  }
+
+  private static int sequence(SegmentDataManager manager) {
+    return new LLCSegmentName(manager.getSegmentName()).getSequenceNumber();
   }
 }

@@ -316,6 +316,10 @@ class ServerSemanticsTest {
 
   @Test
   void consumerGroupsBelongToTheConnection() {
+    // Membership is per connection and the SDK pools connections: one connection, or a poll may go over another.
+    _client.close();
+    _client = LoggedIn.blocking(IggyTcpClient.builder().host(_server.host()).port(_server.port())
+        .credentials("iggy", "iggy").connectionPoolSize(1));
     _client.consumerGroups().createConsumerGroup(STREAM, TOPIC, "g");
     send(0, "a");
     send(1, "b");
