@@ -15,10 +15,6 @@ import org.apache.iggy.connector.pinot.client.PolledMessage;
 public record Read(PolledMessage previous, PolledBatch batch, long lastOffsetBefore) {
 
   /** Splits a poll answer that started one message before {@code start} (or at 0). */
-  static Read of(long start, PolledBatch answer) {
-    return of(start, answer, -1);
-  }
-
   static Read of(long start, PolledBatch answer, long lastOffsetBefore) {
     if (answer.isEmpty() || answer.firstOffset() != start - 1) {
       return new Read(null, answer, lastOffsetBefore);

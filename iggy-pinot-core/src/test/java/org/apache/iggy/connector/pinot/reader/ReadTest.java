@@ -19,7 +19,7 @@ class ReadTest {
 
   @Test
   void theMessageBeforeTheStartIsSplitOff() {
-    Read read = Read.of(5, answer(9, 4, 5, 6));
+    Read read = Read.of(5, answer(9, 4, 5, 6), -1);
 
     assertThat(read.previous().offset()).isEqualTo(4);
     assertThat(read.batch().messages()).extracting(PolledMessage::offset).containsExactly(5L, 6L);
@@ -29,25 +29,25 @@ class ReadTest {
 
   @Test
   void withoutTheMessageBeforeTheStartEverythingIsTheBatch() {
-    assertThat(Read.of(0, answer(3, 0, 1)).previous()).isNull();
-    Read afterRetention = Read.of(5, answer(9, 7, 8));
+    assertThat(Read.of(0, answer(3, 0, 1), -1).previous()).isNull();
+    Read afterRetention = Read.of(5, answer(9, 7, 8), -1);
     assertThat(afterRetention.previous()).isNull();
     assertThat(afterRetention.batch().firstOffset()).isEqualTo(7);
   }
 
   @Test
   void beyondTheEndIsAnEmptyAnswerPastTheLastOffsetOrOnAnEmptyPartition() {
-    assertThat(Read.of(5, answer(2)).isBeyondEnd(5)).isTrue();
-    assertThat(Read.of(1, answer(0)).isBeyondEnd(1)).as("a poll from 0 finds nothing: the partition is empty")
+    assertThat(Read.of(5, answer(2), -1).isBeyondEnd(5)).isTrue();
+    assertThat(Read.of(1, answer(0), -1).isBeyondEnd(1)).as("a poll from 0 finds nothing: the partition is empty")
         .isTrue();
-    assertThat(Read.of(3, answer(2)).isBeyondEnd(3)).as("the next offset of an up-to-date partition").isFalse();
-    assertThat(Read.of(0, answer(0)).isBeyondEnd(0)).isFalse();
+    assertThat(Read.of(3, answer(2), -1).isBeyondEnd(3)).as("the next offset of an up-to-date partition").isFalse();
+    assertThat(Read.of(0, answer(0), -1).isBeyondEnd(0)).isFalse();
   }
 
   @Test
   void theLastOffsetWentBackOnlyBelowWhatTheReaderKnewWhenItSentThePoll() {
     assertThat(Read.of(5, answer(6, 4, 5, 6), 7).lastOffsetWentBack()).isTrue();
     assertThat(Read.of(5, answer(7, 4, 5, 6), 7).lastOffsetWentBack()).isFalse();
-    assertThat(Read.of(5, answer(6, 4, 5, 6)).lastOffsetWentBack()).as("nothing known before").isFalse();
+    assertThat(Read.of(5, answer(6, 4, 5, 6), -1).lastOffsetWentBack()).as("nothing known before").isFalse();
   }
 }
