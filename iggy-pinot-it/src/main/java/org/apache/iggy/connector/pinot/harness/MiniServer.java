@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
@@ -43,6 +44,8 @@ public final class MiniServer implements AutoCloseable {
   /** Where table data managers record segment errors (a consuming segment's stream error), as pinot-server keeps. */
   private final Cache<Pair<String, String>, SegmentErrorInfo> _segmentErrors = CacheBuilder.newBuilder().build();
   private final String _instanceId;
+  /** The segment refresh executor the table data managers share, as pinot-server has one. */
+  private final ExecutorService _segmentRefresh = Executors.newSingleThreadExecutor();
 
   public MiniServer(String cluster, String zkUrl, String instanceId, File dataDir) throws Exception {
     _instanceId = instanceId;
@@ -75,7 +78,7 @@ public final class MiniServer implements AutoCloseable {
       TableConfig tableConfig = ZKMetadataProvider.getTableConfig(_helix.getHelixPropertyStore(), name);
       TableDataManager manager = _provider.getTableDataManager(tableConfig,
           ZKMetadataProvider.getTableSchema(_helix.getHelixPropertyStore(), tableConfig), new SegmentReloadSemaphore(1),
-          Executors.newSingleThreadExecutor(), null, _segmentErrors, () -> true, false,
+          _segmentRefresh, null, _segmentErrors, () -> true, false,
           new ServerReloadJobStatusCache(_instanceId));
       manager.start();
       return manager;
@@ -91,6 +94,7 @@ public final class MiniServer implements AutoCloseable {
   public void close() {
     _helix.disconnect();
     _tables.values().forEach(TableDataManager::shutDown);
+    _segmentRefresh.shutdownNow();
   }
 
   private interface Step {
