@@ -2,33 +2,16 @@ package org.apache.iggy.connector.pinot.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.iggy.connector.pinot.client.FailureKind;
 
-/** The findings of one check run, filled step by step; {@link #ok()} says whether the table would ingest. */
+/**
+ * The findings of one check run: what concerns the whole table (reading it, its schema) and a {@link StreamReport}
+ * per stream config; {@link #ok()} says whether the table would ingest.
+ */
 public final class CheckReport {
-  /**
-   * The connection attempt.
-   *
-   * @param kind null when it succeeded
-   */
-  public record Connection(String address, String principal, boolean tls, FailureKind kind, String message) {
-    public boolean ok() {
-      return kind == null;
-    }
-  }
-
   private String _table;
   private final List<String> _configProblems = new ArrayList<>();
   private final List<String> _warnings = new ArrayList<>();
-  private Connection _connection;
-  private String _stream;
-  private String _topic;
-  private String _offsetCriteria;
-  private String _topicProblem;
-  private final List<PartitionReport> _partitions = new ArrayList<>();
-  private String _decoder;
-  private String _schema;
-  private int _sampleSize;
+  private final List<StreamReport> _streams = new ArrayList<>();
 
   void table(String tableNameWithType) {
     _table = tableNameWithType;
@@ -42,34 +25,18 @@ public final class CheckReport {
     _warnings.add(warning);
   }
 
-  void connection(Connection connection) {
-    _connection = connection;
-  }
-
-  void topic(String stream, String topic, String offsetCriteria) {
-    _stream = stream;
-    _topic = topic;
-    _offsetCriteria = offsetCriteria;
-  }
-
-  void topicProblem(String problem) {
-    _topicProblem = problem;
-  }
-
-  void partition(PartitionReport partition) {
-    _partitions.add(partition);
-  }
-
-  void sampling(String decoderClass, String schemaName, int sampleSize) {
-    _decoder = decoderClass;
-    _schema = schemaName;
-    _sampleSize = sampleSize;
+  /** Adds the report of the next stream config. */
+  StreamReport addStream() {
+    StreamReport stream = new StreamReport(_streams.size());
+    _streams.add(stream);
+    return stream;
   }
 
   public String table() {
     return _table;
   }
 
+  /** Problems of the table config as a whole and of its schema; each stream config's own are in its report. */
   public List<String> configProblems() {
     return _configProblems;
   }
@@ -78,48 +45,13 @@ public final class CheckReport {
     return _warnings;
   }
 
-  /** Null when the config was too broken to try. */
-  public Connection connection() {
-    return _connection;
+  /** One report per stream config, in the table's order; empty when the table config could not be read. */
+  public List<StreamReport> streams() {
+    return _streams;
   }
 
-  public String stream() {
-    return _stream;
-  }
-
-  public String topic() {
-    return _topic;
-  }
-
-  public String offsetCriteria() {
-    return _offsetCriteria;
-  }
-
-  /** Why the stream or topic could not be read, or null. */
-  public String topicProblem() {
-    return _topicProblem;
-  }
-
-  public List<PartitionReport> partitions() {
-    return _partitions;
-  }
-
-  public String decoder() {
-    return _decoder;
-  }
-
-  /** The schema name, or null when no schema was given. */
-  public String schema() {
-    return _schema;
-  }
-
-  public int sampleSize() {
-    return _sampleSize;
-  }
-
-  /** Whether Pinot would ingest this table: valid config, reachable topic, every sampled message decodable. */
+  /** Whether Pinot would ingest this table: valid config and every stream config's topic reachable and decodable. */
   public boolean ok() {
-    return _configProblems.isEmpty() && _connection != null && _connection.ok() && _topicProblem == null
-        && _partitions.stream().allMatch(p -> p.sample() == null || p.sample().ok());
+    return _configProblems.isEmpty() && !_streams.isEmpty() && _streams.stream().allMatch(StreamReport::ok);
   }
 }

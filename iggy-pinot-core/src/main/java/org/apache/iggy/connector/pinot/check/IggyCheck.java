@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pre-flight check of a REALTIME table over Iggy: "will this table ingest?" before it is created. Validates the stream
- * config as Pinot and the connector do, connects and logs in, lists the topic's partitions with their offsets and
- * where the offset criteria would start, and decodes sampled messages against the schema. Exit code 0 when ingestion
- * would work, 1 when it would not, 2 on bad usage. Passwords and tokens are never printed.
+ * Pre-flight check of a REALTIME table over Iggy: "will this table ingest?" before it is created. For each stream
+ * config of the table (several in a multi-topic table): validates it as Pinot and the connector do, connects and logs
+ * in, lists the topic's partitions under Pinot's partition group ids with their offsets and where the offset criteria
+ * would start, and decodes sampled messages against the schema. Exit code 0 when ingestion would work, 1 when it
+ * would not, 2 on bad usage. Passwords and tokens are never printed.
  */
 public final class IggyCheck {
   private static final int OK = 0;
@@ -41,9 +42,10 @@ public final class IggyCheck {
       return BAD_USAGE;
     }
     CheckReport report = new CheckReport();
-    TableConfigCheck.Setup setup = TableConfigCheck.inspect(options, report);
-    if (setup != null && setup.iggy() != null) {
-      IggyProbe.run(setup, options, report);
+    for (TableConfigCheck.Setup setup : TableConfigCheck.inspect(options, report)) {
+      if (setup.iggy() != null) {
+        IggyProbe.run(setup, options);
+      }
     }
     String printed = options.json() ? ReportWriter.json(report) : ReportWriter.text(report);
     out.print(redact(printed, secrets(options)));

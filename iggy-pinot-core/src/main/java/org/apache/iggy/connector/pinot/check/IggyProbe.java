@@ -14,19 +14,21 @@ import org.apache.iggy.connector.pinot.client.tcp.TcpIggyClient;
 import org.apache.iggy.connector.pinot.config.IggyConnectionSettings;
 import org.apache.iggy.connector.pinot.config.IggyResourceId;
 import org.apache.iggy.connector.pinot.config.IggyStreamConfig;
+import org.apache.iggy.connector.pinot.metadata.PartitionIdMapping;
 import org.apache.iggy.connector.pinot.metadata.PartitionOffsets;
 import org.apache.pinot.spi.plugin.PluginManager;
 import org.apache.pinot.spi.stream.StreamMessageDecoder;
 
 /**
  * Talks to Iggy through the connector's own client layer: connects and logs in, resolves stream and topic, reads
- * each partition's offsets and where the offset criteria start, and samples messages.
+ * each partition's offsets and where the offset criteria start, and samples messages; for one stream config.
  */
 final class IggyProbe {
   private IggyProbe() {
   }
 
-  static void run(TableConfigCheck.Setup setup, CheckOptions options, CheckReport report) {
+  static void run(TableConfigCheck.Setup setup, CheckOptions options) {
+    StreamReport report = setup.report();
     IggyStreamConfig config = setup.iggy();
     IggyConnectionSettings settings = config.connection();
     Duration timeout = Duration.ofMillis(settings.requestTimeoutMillis());
@@ -35,11 +37,11 @@ final class IggyProbe {
       try {
         client.connect(Duration.ofMillis(settings.connectTimeoutMillis()));
       } catch (RuntimeException e) {
-        report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(),
+        report.connection(new StreamReport.Connection(settings.address(), settings.principal(), settings.tls(),
             IggyErrors.kindOf(e), e.getMessage()));
         return;
       }
-      report.connection(new CheckReport.Connection(settings.address(), settings.principal(), settings.tls(), null,
+      report.connection(new StreamReport.Connection(settings.address(), settings.principal(), settings.tls(), null,
           null));
       TopicRef topic = new TopicRef(config.stream(), config.topic());
       report.topic(plain(config.stream()), plain(config.topic()), config.offsetCriteria().getOffsetString());
@@ -54,21 +56,23 @@ final class IggyProbe {
   }
 
   private static void survey(IggyClient client, TopicRef topic, TableConfigCheck.Setup setup,
-      CheckOptions options, CheckReport report, Duration timeout) {
+      CheckOptions options, StreamReport report, Duration timeout) {
     TopicDescription description = client.fetchTopic(topic, timeout);
     MessageSampler sampler = sampler(setup, options, report);
     PartitionOffsets offsets = new PartitionOffsets(client, topic);
     for (PartitionMetadata partition : description.partitions()) {
       long first = offsets.smallest(partition, timeout);
       long start = offsets.resolve(setup.iggy().offsetCriteria(), partition, timeout);
-      report.partition(new PartitionReport(partition.id(), first, partition.nextOffset(), partition.messagesCount(),
-          start, sampler == null ? null : sampler.sample(client, topic, partition, first, start, timeout)));
+      SampleReport sample = sampler == null ? null : sampler.sample(client, topic, partition, first, start, timeout);
+      report.partition(new PartitionReport(partition.id(),
+          PartitionIdMapping.toPinotPartitionGroup(report.index(), partition.id()), first, partition.nextOffset(),
+          partition.messagesCount(), start, sample));
     }
     warnAboutMissingFields(report);
   }
 
   /** The sampler, or null when messages cannot be decoded (the reason is already a config problem). */
-  private static MessageSampler sampler(TableConfigCheck.Setup setup, CheckOptions options, CheckReport report) {
+  private static MessageSampler sampler(TableConfigCheck.Setup setup, CheckOptions options, StreamReport report) {
     if (!setup.decoderLoadable()) {
       return null;
     }
@@ -91,7 +95,7 @@ final class IggyProbe {
     return id.isNumeric() ? Long.toString(id.numericId()) : id.name();
   }
 
-  private static void warnAboutMissingFields(CheckReport report) {
+  private static void warnAboutMissingFields(StreamReport report) {
     Map<String, Integer> missing = new TreeMap<>();
     int decoded = 0;
     for (PartitionReport partition : report.partitions()) {

@@ -21,10 +21,31 @@ final class ReportWriter {
     StringBuilder out = new StringBuilder();
     out.append("Iggy pre-flight check").append(report.table() == null ? "" : " of table " + report.table())
         .append('\n');
+    int streams = report.streams().size();
+    section(out, "Table config", (report.configProblems().isEmpty() ? "OK" : report.configProblems().size()
+        + " problem(s)") + (streams > 1 ? ", " + streams + " stream configs (multi-topic)" : ""));
+    list(out, report.configProblems());
+    for (StreamReport stream : report.streams()) {
+      if (streams > 1) {
+        out.append("-- stream config #").append(stream.index()).append(" of ").append(streams)
+            .append(": Pinot partition groups from ").append(stream.firstPartitionGroup()).append('\n');
+      }
+      stream(out, stream, streams > 1);
+    }
+    if (!report.warnings().isEmpty()) {
+      section(out, "Warnings", Integer.toString(report.warnings().size()));
+      list(out, report.warnings());
+    }
+    out.append(report.ok() ? "RESULT: OK, Pinot would ingest this table\n"
+        : "RESULT: FAILED, Pinot would not ingest this table as configured\n");
+    return out.toString();
+  }
+
+  private static void stream(StringBuilder out, StreamReport report, boolean withGroups) {
     section(out, "Stream config", report.configProblems().isEmpty() ? "OK" : report.configProblems().size()
         + " problem(s)");
-    report.configProblems().forEach(problem -> out.append("  - ").append(problem).append('\n'));
-    CheckReport.Connection connection = report.connection();
+    list(out, report.configProblems());
+    StreamReport.Connection connection = report.connection();
     if (connection == null) {
       section(out, "Connection", "not tried (fix the stream config first)");
     } else {
@@ -46,22 +67,21 @@ final class ReportWriter {
           + " partition(s), offset criteria '" + report.offsetCriteria() + "'");
     }
     if (!report.partitions().isEmpty()) {
-      partitions(out, report);
+      partitions(out, report, withGroups);
     }
     if (!report.warnings().isEmpty()) {
       section(out, "Warnings", Integer.toString(report.warnings().size()));
-      report.warnings().forEach(warning -> out.append("  - ").append(warning).append('\n'));
+      list(out, report.warnings());
     }
-    out.append(report.ok() ? "RESULT: OK, Pinot would ingest this table\n"
-        : "RESULT: FAILED, Pinot would not ingest this table as configured\n");
-    return out.toString();
   }
 
-  private static void partitions(StringBuilder out, CheckReport report) {
-    out.append(String.format(Locale.ROOT, "  %-9s  %12s  %12s  %10s  %12s  %s%n", "partition", "first offset",
-        "next offset", "messages", "starts at", report.decoder() == null ? "" : "sample"));
+  private static void partitions(StringBuilder out, StreamReport report, boolean withGroups) {
+    out.append(String.format(Locale.ROOT, "  %s%-9s  %12s  %12s  %10s  %12s  %s%n", withGroups
+        ? String.format(Locale.ROOT, "%-11s  ", "pinot group") : "", "partition", "first offset", "next offset",
+        "messages", "starts at", report.decoder() == null ? "" : "sample"));
     for (PartitionReport partition : report.partitions()) {
-      out.append(String.format(Locale.ROOT, "  %-9d  %12d  %12d  %10d  %12d  %s%n", partition.partition(),
+      out.append(String.format(Locale.ROOT, "  %s%-9d  %12d  %12d  %10d  %12d  %s%n", withGroups
+          ? String.format(Locale.ROOT, "%-11d  ", partition.partitionGroup()) : "", partition.partition(),
           partition.firstOffset(), partition.nextOffset(), partition.messages(), partition.startOffset(),
           sampleSummary(partition.sample())));
     }
@@ -84,6 +104,10 @@ final class ReportWriter {
     }
   }
 
+  private static void list(StringBuilder out, List<String> items) {
+    items.forEach(item -> out.append("  - ").append(item).append('\n'));
+  }
+
   private static String sampleSummary(SampleReport sample) {
     if (sample == null) {
       return "";
@@ -102,7 +126,24 @@ final class ReportWriter {
     root.put("ok", report.ok());
     root.put("table", report.table());
     root.put("configProblems", report.configProblems());
-    CheckReport.Connection connection = report.connection();
+    List<Map<String, Object>> streams = new ArrayList<>();
+    report.streams().forEach(stream -> streams.add(streamJson(stream)));
+    root.put("streams", streams);
+    root.put("warnings", report.warnings());
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report as JSON", e);
+    }
+  }
+
+  private static Map<String, Object> streamJson(StreamReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("index", report.index());
+    root.put("firstPartitionGroup", report.firstPartitionGroup());
+    root.put("ok", report.ok());
+    root.put("configProblems", report.configProblems());
+    StreamReport.Connection connection = report.connection();
     if (connection != null) {
       Map<String, Object> node = new LinkedHashMap<>();
       node.put("ok", connection.ok());
@@ -127,18 +168,15 @@ final class ReportWriter {
       root.put("topic", topic);
     }
     root.put("warnings", report.warnings());
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the report as JSON", e);
-    }
+    return root;
   }
 
-  private static List<Map<String, Object>> partitionsJson(CheckReport report) {
+  private static List<Map<String, Object>> partitionsJson(StreamReport report) {
     List<Map<String, Object>> partitions = new ArrayList<>();
     for (PartitionReport partition : report.partitions()) {
       Map<String, Object> node = new LinkedHashMap<>();
       node.put("partition", partition.partition());
+      node.put("partitionGroup", partition.partitionGroup());
       node.put("firstOffset", partition.firstOffset());
       node.put("nextOffset", partition.nextOffset());
       node.put("messages", partition.messages());

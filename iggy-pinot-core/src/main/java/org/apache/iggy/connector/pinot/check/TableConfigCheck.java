@@ -1,6 +1,8 @@
 package org.apache.iggy.connector.pinot.check;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iggy.connector.pinot.config.IggyConfigKeys;
@@ -18,31 +20,36 @@ import org.apache.pinot.spi.utils.JsonUtils;
 
 /**
  * Reads a table config (and schema) as Pinot does and validates its stream config with Pinot's {@link StreamConfig}
- * and the connector's own rules, recording every problem with its key.
+ * and the connector's own rules, recording every problem with its key: the table's in the {@link CheckReport}, each
+ * stream config's in its {@link StreamReport}.
  */
 final class TableConfigCheck {
   private static final String FACTORY_KEY = IggyConfigKeys.key("consumer.factory.class.name");
   private static final String DECODER_KEY = IggyConfigKeys.key("decoder.class.name");
 
   /**
-   * What the later steps need.
+   * What the later steps need for one stream config.
    *
+   * @param report where this stream config's findings go
    * @param iggy null when the Iggy keys are invalid (nothing to connect to)
    * @param decoderLoadable whether the decoder class loads, so messages can be decoded
    * @param schema null when no schema was given or it is invalid
    */
-  record Setup(TableConfig table, StreamConfig streamConfig, IggyStreamConfig iggy, boolean decoderLoadable,
+  record Setup(StreamReport report, StreamConfig streamConfig, IggyStreamConfig iggy, boolean decoderLoadable,
       Schema schema) {
   }
 
   private TableConfigCheck() {
   }
 
-  /** The setup to probe Iggy with, or null when the config cannot be read as a stream config at all. */
-  static Setup inspect(CheckOptions options, CheckReport report) {
+  /**
+   * One setup per stream config of the table, in Pinot's order (so stream config i is the one whose partition groups
+   * Pinot numbers from i * 10000); empty when the config cannot be read as a REALTIME table with stream configs.
+   */
+  static List<Setup> inspect(CheckOptions options, CheckReport report) {
     TableConfig table = readTable(options.tableConfig(), report);
     if (table == null) {
-      return null;
+      return List.of();
     }
     report.table(table.getTableName());
     List<Map<String, String>> streams;
@@ -51,12 +58,22 @@ final class TableConfigCheck {
     } catch (RuntimeException e) {
       report.configProblem("the table has no stream config (tableIndexConfig.streamConfigs or "
           + "ingestionConfig.streamIngestionConfig.streamConfigMaps): " + e.getMessage());
-      return null;
+      return List.of();
     }
-    if (streams.size() > 1) {
-      report.warning("the table has " + streams.size() + " stream configs; only the first is checked");
+    Schema schema = options.schema() == null ? null : readSchema(options.schema(), table, report);
+    List<Setup> setups = new ArrayList<>();
+    for (Map<String, String> map : streams) {
+      StreamReport stream = report.addStream();
+      Setup setup = inspect(table, map, schema, stream);
+      if (setup != null) {
+        setups.add(setup);
+      }
     }
-    Map<String, String> map = streams.get(0);
+    warnAboutTopicsReadTwice(setups, report);
+    return setups;
+  }
+
+  private static Setup inspect(TableConfig table, Map<String, String> map, Schema schema, StreamReport report) {
     StreamConfig streamConfig;
     try {
       streamConfig = new StreamConfig(table.getTableName(), map);
@@ -78,9 +95,25 @@ final class TableConfigCheck {
       report.warning(FACTORY_KEY + " is '" + factory + "', not " + IggyConsumerFactory.class.getName()
           + ": the connection checks below use the Iggy connector's own client");
     }
-    Schema schema = options.schema() == null ? null : readSchema(options.schema(), table, report);
     IggyStreamConfig iggy = iggyProblems.isEmpty() ? IggyStreamConfig.from(map, table.getTableName()) : null;
-    return new Setup(table, streamConfig, iggy, decoderLoadable && streamConfig != null, schema);
+    return new Setup(report, streamConfig, iggy, decoderLoadable && streamConfig != null, schema);
+  }
+
+  /** Two stream configs of one table on the same topic make Pinot ingest each of its messages twice. */
+  private static void warnAboutTopicsReadTwice(List<Setup> setups, CheckReport report) {
+    Map<String, Integer> firstReader = new HashMap<>();
+    for (Setup setup : setups) {
+      if (setup.iggy() == null) {
+        continue;
+      }
+      String topic = setup.iggy().connection().address() + " stream " + setup.iggy().stream() + " topic "
+          + setup.iggy().topic();
+      Integer earlier = firstReader.putIfAbsent(topic, setup.report().index());
+      if (earlier != null) {
+        report.warning("stream configs #" + earlier + " and #" + setup.report().index() + " both read " + topic
+            + ": Pinot would ingest every message of that topic once for each");
+      }
+    }
   }
 
   private static TableConfig readTable(Path file, CheckReport report) {
@@ -113,7 +146,7 @@ final class TableConfigCheck {
     return schema;
   }
 
-  private static boolean checkClass(Map<String, String> map, String key, Class<?> role, CheckReport report) {
+  private static boolean checkClass(Map<String, String> map, String key, Class<?> role, StreamReport report) {
     String name = map.get(key);
     if (name == null) {
       return false;

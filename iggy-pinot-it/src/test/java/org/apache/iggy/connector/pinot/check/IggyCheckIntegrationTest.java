@@ -20,6 +20,8 @@ import org.apache.iggy.connector.pinot.it.IggyTarget;
 import org.apache.iggy.connector.pinot.testserver.IggyTestServer;
 import org.apache.iggy.message.Message;
 import org.apache.pinot.spi.config.table.TableConfig;
+import org.apache.pinot.spi.config.table.ingestion.IngestionConfig;
+import org.apache.pinot.spi.config.table.ingestion.StreamIngestionConfig;
 import org.apache.pinot.spi.utils.JsonUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +46,17 @@ class IggyCheckIntegrationTest {
   void start() {
     _iggy = IggyTarget.start();
     _stream = _iggy.createTopic(TOPIC, 2);
+    _iggy.send(_stream, TOPIC, 0, events(30));
+    _iggy.send(_stream, TOPIC, 1, events(10));
+  }
+
+  private static List<Message> events(int count) {
     List<Message> events = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < count; i++) {
       events.add(Message.of("{\"userId\":\"user" + i + "\",\"eventType\":\"click\",\"deviceId\":\"d1\",\"duration\":"
           + i + ",\"count\":1,\"timestamp\":" + (1_700_000_000_000L + i) + "}"));
     }
-    _iggy.send(_stream, TOPIC, 0, events);
-    _iggy.send(_stream, TOPIC, 1, events.subList(0, 10));
+    return events;
   }
 
   @AfterEach
@@ -77,11 +83,61 @@ class IggyCheckIntegrationTest {
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(run.exitCode()).isZero();
     assertThat(report.get("ok").asBoolean()).isTrue();
-    JsonNode partition = report.at("/topic/partitions/0");
+    JsonNode partition = report.at("/streams/0/topic/partitions/0");
     assertThat(partition.get("firstOffset").asLong()).isZero();
     assertThat(partition.get("nextOffset").asLong()).isEqualTo(30);
     assertThat(partition.get("startOffset").asLong()).as("largest starts after the last message").isEqualTo(30);
     assertThat(partition.at("/sample/sampled").asInt()).as("the newest messages are sampled").isEqualTo(10);
+  }
+
+  @Test
+  void aMultiTopicTableIsCheckedPerStreamConfigUnderPinotsPartitionGroupIds() throws Exception {
+    String orders = _iggy.createTopic("orders", 3);
+    _iggy.send(orders, "orders", 2, events(7));
+    Path table = multiTopicTable(streamConfig(Map.of()), ordersConfig(orders, Map.of()));
+
+    Run run = check(table, "--schema", schema().toString(), "--sample", "5");
+    JsonNode report = new ObjectMapper().readTree(check(table, "--json").out());
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("Table config   OK, 2 stream configs (multi-topic)",
+        "-- stream config #0 of 2: Pinot partition groups from 0\n",
+        "stream " + _stream + ", topic " + TOPIC + ": 2 partition(s)",
+        "-- stream config #1 of 2: Pinot partition groups from 10000\n",
+        "stream " + orders + ", topic orders: 3 partition(s)", "RESULT: OK")
+        .containsPattern("\\n  1 +1 +0 +10 +10 +0 +5/5 decoded")
+        .containsPattern("\\n  10000 +0 +0 +0 +0 +0 +0/0 decoded")
+        .containsPattern("\\n  10002 +2 +0 +7 +7 +0 +5/5 decoded");
+    assertThat(report.at("/streams/1/firstPartitionGroup").asInt()).isEqualTo(10_000);
+    assertThat(report.at("/streams/1/topic/partitions/2/partition").asInt()).isEqualTo(2);
+    assertThat(report.at("/streams/1/topic/partitions/2/partitionGroup").asInt()).isEqualTo(10_002);
+    assertThat(report.at("/streams/0/topic/partitions/1/partitionGroup").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aBrokenSecondStreamConfigFailsTheTableAndOnlyItIsNamed() throws Exception {
+    String orders = _iggy.createTopic("orders", 3);
+    Path table = multiTopicTable(streamConfig(Map.of()), ordersConfig(orders, Map.of("stream.iggy.topic.name",
+        "no-such-topic")));
+
+    Run run = check(table);
+    JsonNode report = new ObjectMapper().readTree(check(table, "--json").out());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("-- stream config #1 of 2", "FAILED not-found: ", "no-such-topic",
+        "RESULT: FAILED");
+    assertThat(report.at("/streams/0/ok").asBoolean()).isTrue();
+    assertThat(report.at("/streams/1/ok").asBoolean()).isFalse();
+    assertThat(report.at("/streams/1/topic/problem").asText()).contains("no-such-topic");
+  }
+
+  @Test
+  void twoStreamConfigsOnTheSameTopicAreWarnedAbout() throws Exception {
+    Run run = check(multiTopicTable(streamConfig(Map.of()), streamConfig(Map.of())));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("stream configs #0 and #1 both read " + _iggy.host() + ":" + _iggy.port()
+        + " stream '" + _stream + "' topic '" + TOPIC + "'", "Pinot would ingest every message of that topic once for each");
   }
 
   @Test
@@ -198,9 +254,40 @@ class IggyCheckIntegrationTest {
   }
 
   private Path table(Map<String, String> overrides) throws Exception {
-    TableConfig table = JsonUtils.stringToObject(ReadmeExamples.jsonBlock(ReadmeExamples.TABLE_CONFIG),
-        TableConfig.class);
-    Map<String, String> stream = table.getIndexingConfig().getStreamConfigs();
+    TableConfig table = readmeTable();
+    table.getIndexingConfig().setStreamConfigs(streamConfig(overrides));
+    return write(table);
+  }
+
+  /** A table whose {@code streamConfigMaps} hold {@code streams}, in that order. */
+  @SafeVarargs
+  private Path multiTopicTable(Map<String, String>... streams) throws Exception {
+    TableConfig table = readmeTable();
+    table.getIndexingConfig().setStreamConfigs(null);
+    IngestionConfig ingestion = new IngestionConfig();
+    ingestion.setStreamIngestionConfig(new StreamIngestionConfig(List.of(streams)));
+    table.setIngestionConfig(ingestion);
+    return write(table);
+  }
+
+  private Map<String, String> ordersConfig(String stream, Map<String, String> overrides) throws Exception {
+    Map<String, String> config = streamConfig(Map.of("stream.iggy.stream.id", stream, "stream.iggy.topic.name",
+        "orders"));
+    config.putAll(overrides);
+    return config;
+  }
+
+  private static TableConfig readmeTable() throws Exception {
+    return JsonUtils.stringToObject(ReadmeExamples.jsonBlock(ReadmeExamples.TABLE_CONFIG), TableConfig.class);
+  }
+
+  private Path write(TableConfig table) throws Exception {
+    return Files.writeString(_dir.resolve("table-" + System.nanoTime() + ".json"), table.toJsonString());
+  }
+
+  /** The README's stream config pointed at this server, with {@code overrides} (a null value removes a key). */
+  private Map<String, String> streamConfig(Map<String, String> overrides) throws Exception {
+    Map<String, String> stream = new HashMap<>(readmeTable().getIndexingConfig().getStreamConfigs());
     stream.put("stream.iggy.host", _iggy.host());
     stream.put("stream.iggy.port", Integer.toString(_iggy.port()));
     stream.put("stream.iggy.username", _iggy.username());
@@ -213,7 +300,7 @@ class IggyCheckIntegrationTest {
         stream.put(key, value);
       }
     });
-    return Files.writeString(_dir.resolve("table-" + System.nanoTime() + ".json"), table.toJsonString());
+    return stream;
   }
 
   private Path schema() throws Exception {
