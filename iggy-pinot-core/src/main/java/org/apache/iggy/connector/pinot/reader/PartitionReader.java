@@ -18,13 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one Iggy partition by explicit offset and keeps the next polls in flight while Pinot processes the current
- * batch: after a full batch, the following ranges ({@link Prefetch#depth()} of them, fewer when the last batch's size
- * says they would exceed {@link Prefetch#maxBytesAhead()}) are requested at once, each starting where the previous one
- * must end. A prefetched answer is used only for the offset it was asked for; anything else is discarded, so the same
- * start offset always yields the same messages. After a short batch (the partition's end) nothing is prefetched.
- * Every poll but the first of a partition starts one message early, so that the caller can check that the message
- * before the range is still the one it delivered ({@link Read#previous()}). Errors reach the caller of the read that
- * needs the answer, never an empty batch.
+ * batch. A poll asks for the batch size or, when the partition's messages are small, for more ({@link
+ * Prefetch#pollSize}, about {@link Prefetch#pollBytes()} of payload): a read returns at most the batch size, and what
+ * is left of the answer serves the reads that follow it without a round trip. After a full poll, the following
+ * ranges ({@link Prefetch#depth()} of them, fewer when the last poll's size says they would exceed {@link
+ * Prefetch#maxBytesAhead()}) are requested at once, each starting where the previous one must end, up to the
+ * partition's next offset. A prefetched or
+ * left-over answer is used only for the offset it was asked for; anything else is discarded, so the same start offset
+ * always yields the same messages. After a short poll (the partition's end) nothing is prefetched. Every poll but the
+ * first of a partition starts one message early, so that the caller can check that the message before the range is
+ * still the one it delivered ({@link Read#previous()}). Errors reach the caller of the read that needs the answer,
+ * never an empty batch.
  */
 public final class PartitionReader {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionReader.class);
@@ -37,12 +41,14 @@ public final class PartitionReader {
   private final Prefetch _prefetch;
   private final Deque<Pending> _pipeline = new ArrayDeque<>();
   private final List<CompletableFuture<Void>> _abandoned = new ArrayList<>();
+  private int _pollSize;
+  private Read _rest;
   private long _lastOffset;
   private boolean _closed;
 
   /**
    * @param client the reader's own client (its requests must not wait behind another reader's)
-   * @param batchSize messages per poll
+   * @param batchSize messages per read at most
    * @param keepMetadata whether messages keep their ids and user headers
    * @param lastOffset the partition's last offset an earlier reader saw, -1 when unknown
    */
@@ -55,6 +61,7 @@ public final class PartitionReader {
     _keepMetadata = keepMetadata;
     _prefetch = prefetch;
     _lastOffset = lastOffset;
+    _pollSize = batchSize;
   }
 
   /** The messages from {@code start} on, answered within {@code timeout}; empty when there are none yet. */
@@ -62,10 +69,21 @@ public final class PartitionReader {
     if (_closed) {
       throw new IllegalStateException("the reader of partition " + _partitionId + " of " + _topic + " is closed");
     }
+    Read rest = _rest;
+    _rest = null;
+    Read answer = rest != null && rest.batch().firstOffset() == start ? rest : poll(start, timeout);
+    if (answer.batch().messages().size() <= _batchSize) {
+      return answer;
+    }
+    _rest = answer.after(_batchSize);
+    return answer.first(_batchSize);
+  }
+
+  private Read poll(long start, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Pending head = takePending(start);
     if (head == null) {
-      head = new Pending(start, _client.startPoll(request(start), timeout), _lastOffset);
+      head = new Pending(start, _pollSize, _client.startPoll(request(start, _pollSize), timeout), _lastOffset);
     }
     Read read;
     try {
@@ -75,12 +93,13 @@ public final class PartitionReader {
       throw e;
     }
     _lastOffset = read.batch().currentOffset();
-    prefetchAfter(start, read.batch());
+    prefetchAfter(start, head.count(), read.batch());
     return read;
   }
 
   /** Forgets the polls in flight ahead, e.g. once the caller found that the partition's offsets went back. */
   public synchronized void discardAhead() {
+    _rest = null;
     discardPipeline();
   }
 
@@ -93,6 +112,7 @@ public final class PartitionReader {
       return;
     }
     _closed = true;
+    _rest = null;
     discardPipeline();
     CompletableFuture.allOf(_abandoned.toArray(new CompletableFuture<?>[0])).whenComplete((done, failure) ->
         release.run());
@@ -115,8 +135,9 @@ public final class PartitionReader {
     return null;
   }
 
-  private void prefetchAfter(long start, PolledBatch batch) {
-    if (batch.messages().size() < _batchSize) {
+  private void prefetchAfter(long start, int asked, PolledBatch batch) {
+    _pollSize = _prefetch.pollSize(_batchSize, batch);
+    if (batch.messages().size() < asked) {
       discardPipeline();
       return;
     }
@@ -126,9 +147,13 @@ public final class PartitionReader {
     }
     int depth = _prefetch.depthFor(batch.payloadBytes());
     while (_pipeline.size() < depth) {
-      long prefetchStart = _pipeline.isEmpty() ? next : _pipeline.peekLast().start() + _batchSize;
+      long prefetchStart = _pipeline.isEmpty() ? next : _pipeline.peekLast().start() + _pipeline.peekLast().count();
+      if (prefetchStart > _lastOffset + 1) {
+        // Beyond the partition's next offset nothing can be there yet.
+        return;
+      }
       try {
-        _pipeline.addLast(new Pending(prefetchStart, _client.startPoll(request(prefetchStart),
+        _pipeline.addLast(new Pending(prefetchStart, _pollSize, _client.startPoll(request(prefetchStart, _pollSize),
             Duration.ofMillis(1)), _lastOffset));
       } catch (RuntimeException e) {
         // The next read polls again and reports the failure itself.
@@ -139,9 +164,9 @@ public final class PartitionReader {
     }
   }
 
-  private PollRequest request(long start) {
-    return start == 0 ? new PollRequest(_topic, _partitionId, PollStart.offset(0), _batchSize, _keepMetadata)
-        : new PollRequest(_topic, _partitionId, PollStart.offset(start - 1), _batchSize + 1, _keepMetadata);
+  private PollRequest request(long start, int count) {
+    return start == 0 ? new PollRequest(_topic, _partitionId, PollStart.offset(0), count, _keepMetadata)
+        : new PollRequest(_topic, _partitionId, PollStart.offset(start - 1), count + 1, _keepMetadata);
   }
 
   private void discardPipeline() {
@@ -160,10 +185,10 @@ public final class PartitionReader {
   }
 
   /**
-   * A poll in flight; {@code lastOffsetBefore} is the partition's last offset when it was sent: polls in flight side
-   * by side on different connections may be answered in any order, so an answer is only compared with those the
-   * reader had before it sent the poll.
+   * A poll in flight for {@code count} messages from {@code start}; {@code lastOffsetBefore} is the partition's last
+   * offset when it was sent: polls in flight side by side on different connections may be answered in any order, so
+   * an answer is only compared with those the reader had before it sent the poll.
    */
-  private record Pending(long start, InFlight<PolledBatch> answer, long lastOffsetBefore) {
+  private record Pending(long start, int count, InFlight<PolledBatch> answer, long lastOffsetBefore) {
   }
 }

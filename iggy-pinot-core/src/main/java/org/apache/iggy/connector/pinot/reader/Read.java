@@ -23,6 +23,24 @@ public record Read(PolledMessage previous, PolledBatch batch, long lastOffsetBef
         answer.messages().subList(1, answer.messages().size())), lastOffsetBefore);
   }
 
+  /** The first {@code count} messages of this read. */
+  Read first(int count) {
+    return new Read(previous, slice(0, count), lastOffsetBefore);
+  }
+
+  /**
+   * The messages after the first {@code count}, as a read from the offset that follows them: its previous message is
+   * the last of the first {@code count}, and its answer's last offset is already known.
+   */
+  Read after(int count) {
+    return new Read(batch.messages().get(count - 1), slice(count, batch.messages().size()),
+        batch.currentOffset());
+  }
+
+  private PolledBatch slice(int from, int to) {
+    return new PolledBatch(batch.partitionId(), batch.currentOffset(), batch.messages().subList(from, to));
+  }
+
   /** Whether the partition's last offset is below one an earlier answer showed: messages were lost from its end. */
   public boolean lastOffsetWentBack() {
     return batch.currentOffset() < lastOffsetBefore;

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class PartitionReaderTest {
   private static final TopicRef TOPIC = new TopicRef(IggyResourceId.parse("s"), IggyResourceId.parse("t"));
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** The last offset the answers report, far enough for every prefetch of these tests. */
+  private static final long PARTITION_LAST_OFFSET = 100_000;
   private final ScriptedClient _iggy = new ScriptedClient();
 
   private PartitionReader reader(Prefetch prefetch) {
@@ -35,12 +37,12 @@ class PartitionReaderTest {
     for (long offset = from; offset < from + count; offset++) {
       messages.add(new PolledMessage(offset, 1, 0, 0, new byte[payloadBytes], 64 + payloadBytes, 0, 0, null));
     }
-    return new PolledBatch(0, from + count - 1, messages);
+    return new PolledBatch(0, Math.max(from + count - 1, PARTITION_LAST_OFFSET), messages);
   }
 
   @Test
   void afterAFullBatchTheNextRangesAreInFlightBeforePinotAsksForThem() {
-    PartitionReader reader = reader(new Prefetch(2, 1 << 20));
+    PartitionReader reader = reader(new Prefetch(2, 1 << 20, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
 
     assertThat(reader.read(0, TIMEOUT).batch().messages()).hasSize(10);
@@ -56,7 +58,7 @@ class PartitionReaderTest {
 
   @Test
   void aShortBatchIsThePartitionsEndAndDiscardsWhatWasPrefetchedBeyondIt() {
-    PartitionReader reader = reader(new Prefetch(2, 1 << 20));
+    PartitionReader reader = reader(new Prefetch(2, 1 << 20, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, start < 19 ? count : 4, 5));
     reader.read(0, TIMEOUT);
 
@@ -71,7 +73,7 @@ class PartitionReaderTest {
 
   @Test
   void aPrefetchedAnswerServesOnlyTheOffsetItWasAskedFor() {
-    PartitionReader reader = reader(new Prefetch(1, 1 << 20));
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
     reader.read(0, TIMEOUT);
 
@@ -84,19 +86,19 @@ class PartitionReaderTest {
 
   @Test
   void theByteBoundLimitsHowManyPollsAreAhead() {
-    PartitionReader reader = reader(new Prefetch(2, 1500));
+    PartitionReader reader = reader(new Prefetch(2, 1500, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 100));
     reader.read(0, TIMEOUT);
     assertThat(reader.pendingPolls()).as("1000 payload bytes per batch, 1500 allowed ahead").isEqualTo(1);
 
-    PartitionReader big = reader(new Prefetch(2, 500));
+    PartitionReader big = reader(new Prefetch(2, 500, 0));
     big.read(0, TIMEOUT);
     assertThat(big.pendingPolls()).as("a batch larger than the bound is read alone").isZero();
   }
 
   @Test
   void aPrefetchThatFailedFailsTheReadThatNeedsItAndNothingElse() {
-    PartitionReader reader = reader(new Prefetch(1, 1 << 20));
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
     _iggy.failFrom(9);
     reader.read(0, TIMEOUT);
@@ -119,7 +121,7 @@ class PartitionReaderTest {
 
   @Test
   void closeReleasesTheClientOnlyOnceNothingIsInFlight() {
-    PartitionReader reader = reader(new Prefetch(1, 1 << 20));
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 0));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
     _iggy.holdFrom(9);
     reader.read(0, TIMEOUT);
@@ -134,6 +136,60 @@ class PartitionReaderTest {
     assertThatThrownBy(() -> reader.read(10, TIMEOUT)).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void pollsLargerThanTheBatchServeTheReadsThatFollowWithoutARoundTrip() {
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 1000));
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
+
+    assertThat(reader.read(0, TIMEOUT).batch().messages()).hasSize(10);
+    assertThat(_iggy.counts()).as("the first poll asks for the batch size, the next for 1000 bytes of 5-byte "
+        + "messages (and the one before)").containsExactly(10, 201);
+    Read second = reader.read(10, TIMEOUT);
+    assertThat(second.batch().messages()).extracting(PolledMessage::offset).hasSize(10).startsWith(10L)
+        .endsWith(19L);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L);
+    for (long start = 20; start < 210; start += 10) {
+      Read read = reader.read(start, TIMEOUT);
+      assertThat(read.previous().offset()).isEqualTo(start - 1);
+      assertThat(read.batch().messages()).hasSize(10);
+      assertThat(read.batch().firstOffset()).isEqualTo(start);
+    }
+    assertThat(_iggy.starts()).as("the rest of each answer served the reads").containsExactly(0L, 9L, 209L);
+    assertThat(reader.read(210, TIMEOUT).batch().firstOffset()).isEqualTo(210);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L, 409L);
+  }
+
+  @Test
+  void theRestOfAnAnswerServesOnlyTheOffsetThatFollowsWhatWasRead() {
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 1000));
+    _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
+    reader.read(0, TIMEOUT);
+    reader.read(10, TIMEOUT);
+
+    Read elsewhere = reader.read(15, TIMEOUT);
+
+    assertThat(elsewhere.previous().offset()).isEqualTo(14);
+    assertThat(elsewhere.batch().firstOffset()).isEqualTo(15);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L, 14L, 214L);
+    reader.discardAhead();
+    assertThat(reader.read(25, TIMEOUT).batch().firstOffset()).as("nothing left over after discardAhead")
+        .isEqualTo(25);
+    assertThat(_iggy.starts()).endsWith(24L, 224L);
+  }
+
+  @Test
+  void thePollSizeFollowsTheMessageSizeWithinItsBounds() {
+    Prefetch prefetch = new Prefetch(2, 1 << 20, 1000);
+
+    assertThat(prefetch.pollSize(10, batch(0, 10, 5))).isEqualTo(200);
+    assertThat(prefetch.pollSize(10, batch(0, 10, 500))).as("never below the batch size").isEqualTo(10);
+    assertThat(new Prefetch(2, 1 << 20, 1 << 20).pollSize(10, batch(0, 10, 5))).as("at most 10000 messages")
+        .isEqualTo(Prefetch.MAX_POLL_MESSAGES);
+    assertThat(prefetch.pollSize(20_000, batch(0, 10, 5))).isEqualTo(20_000);
+    assertThat(prefetch.pollSize(10, batch(0, 0, 0))).as("nothing to estimate from").isEqualTo(10);
+    assertThat(Prefetch.of(0).pollSize(10, batch(0, 10, 5))).as("no read-ahead polls the batch size").isEqualTo(10);
+  }
+
   /** The answer to a poll from {@code start} of at most {@code count} messages. */
   private interface Answers {
     PolledBatch apply(long start, int count);
@@ -142,6 +198,7 @@ class PartitionReaderTest {
   /** Answers polls as told: at once, never, failed, or held until released. */
   private static final class ScriptedClient implements IggyClient {
     private final List<Long> _starts = new ArrayList<>();
+    private final List<Integer> _counts = new ArrayList<>();
     private final List<Runnable> _held = new ArrayList<>();
     private final AtomicInteger _givenUp = new AtomicInteger();
     private Answers _answers = (start, count) -> batch(start, 0, 0);
@@ -173,10 +230,15 @@ class PartitionReaderTest {
       return List.copyOf(_starts);
     }
 
+    synchronized List<Integer> counts() {
+      return List.copyOf(_counts);
+    }
+
     @Override
     public synchronized InFlight<PolledBatch> startPoll(PollRequest request, Duration connectTimeout) {
       long start = request.start().value();
       _starts.add(start);
+      _counts.add(request.count());
       CompletableFuture<PolledBatch> answer = new CompletableFuture<>();
       if (start >= _failFrom) {
         answer.completeExceptionally(IggyErrors.transientError(FailureKind.OTHER, "connection reset", null));

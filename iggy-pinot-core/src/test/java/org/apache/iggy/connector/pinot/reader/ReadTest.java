@@ -50,4 +50,20 @@ class ReadTest {
     assertThat(Read.of(5, answer(7, 4, 5, 6), 7).lastOffsetWentBack()).isFalse();
     assertThat(Read.of(5, answer(6, 4, 5, 6), -1).lastOffsetWentBack()).as("nothing known before").isFalse();
   }
+
+  @Test
+  void aReadSplitsIntoItsFirstMessagesAndTheRestWhichFollowsThem() {
+    Read read = Read.of(5, answer(8, 4, 5, 6, 7, 8), 9);
+
+    Read first = read.first(2);
+    Read rest = read.after(2);
+
+    assertThat(first.previous().offset()).isEqualTo(4);
+    assertThat(first.batch().messages()).extracting(PolledMessage::offset).containsExactly(5L, 6L);
+    assertThat(first.lastOffsetWentBack()).isTrue();
+    assertThat(rest.previous().offset()).as("the last message of the first part").isEqualTo(6);
+    assertThat(rest.batch().messages()).extracting(PolledMessage::offset).containsExactly(7L, 8L);
+    assertThat(rest.batch().currentOffset()).isEqualTo(8);
+    assertThat(rest.lastOffsetWentBack()).as("reported with the first part, not again").isFalse();
+  }
 }
