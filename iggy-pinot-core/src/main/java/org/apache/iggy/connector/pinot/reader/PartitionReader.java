@@ -136,7 +136,7 @@ public final class PartitionReader {
   }
 
   private void prefetchAfter(long start, int asked, PolledBatch batch) {
-    _pollSize = _prefetch.pollSize(_batchSize, batch);
+    _pollSize = _prefetch.pollSize(_batchSize, asked, batch);
     if (batch.messages().size() < asked) {
       discardPipeline();
       return;

@@ -18,6 +18,8 @@ public record Prefetch(int depth, long maxBytesAhead, long pollBytes) {
   public static final long POLL_BYTES = 1L << 20;
   /** Messages per poll at most when the batch size is smaller, however small the messages. */
   public static final int MAX_POLL_MESSAGES = 10_000;
+  /** How much larger than the last one a poll may be. */
+  static final int GROWTH = 4;
 
   /** No polls ahead: every read waits for its own answer of the batch size. */
   public static final Prefetch NONE = new Prefetch(0, 0, 0);
@@ -37,14 +39,19 @@ public record Prefetch(int depth, long maxBytesAhead, long pollBytes) {
 
   /**
    * Messages the next poll asks for: the batch size, or more when the last poll's messages were small enough that
-   * {@link #pollBytes()} of them hold more (never more than {@link #MAX_POLL_MESSAGES} then).
+   * {@link #pollBytes()} of them hold more (never more than {@link #MAX_POLL_MESSAGES} then). It grows at most
+   * {@link #GROWTH}-fold from one poll to the next, so that a new consumer's first answers come back fast while
+   * Pinot indexes the first batch.
+   *
+   * @param lastAsked the messages the last poll asked for
    */
-  int pollSize(int batchSize, PolledBatch last) {
+  int pollSize(int batchSize, int lastAsked, PolledBatch last) {
     if (pollBytes <= 0 || last.isEmpty()) {
       return batchSize;
     }
     long averageBytes = Math.max(1, last.payloadBytes() / last.messages().size());
-    return (int) Math.max(batchSize, Math.min(MAX_POLL_MESSAGES, pollBytes / averageBytes));
+    long bySize = Math.min(MAX_POLL_MESSAGES, pollBytes / averageBytes);
+    return (int) Math.max(batchSize, Math.min(bySize, (long) lastAsked * GROWTH));
   }
 
   /** Connections a reader needs: one per poll in flight. */

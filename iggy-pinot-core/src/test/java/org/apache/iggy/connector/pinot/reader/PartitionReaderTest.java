@@ -141,22 +141,19 @@ class PartitionReaderTest {
     PartitionReader reader = reader(new Prefetch(1, 1 << 20, 1000));
     _iggy.answerAtOnce((start, count) -> batch(start, count, 5));
 
-    assertThat(reader.read(0, TIMEOUT).batch().messages()).hasSize(10);
-    assertThat(_iggy.counts()).as("the first poll asks for the batch size, the next for 1000 bytes of 5-byte "
-        + "messages (and the one before)").containsExactly(10, 201);
-    Read second = reader.read(10, TIMEOUT);
-    assertThat(second.batch().messages()).extracting(PolledMessage::offset).hasSize(10).startsWith(10L)
-        .endsWith(19L);
-    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L);
-    for (long start = 20; start < 210; start += 10) {
+    for (long start = 0; start < 210; start += 10) {
       Read read = reader.read(start, TIMEOUT);
-      assertThat(read.previous().offset()).isEqualTo(start - 1);
       assertThat(read.batch().messages()).hasSize(10);
       assertThat(read.batch().firstOffset()).isEqualTo(start);
+      assertThat(read.previous() == null ? -1 : read.previous().offset()).isEqualTo(start - 1);
     }
-    assertThat(_iggy.starts()).as("the rest of each answer served the reads").containsExactly(0L, 9L, 209L);
+
+    assertThat(_iggy.starts()).as("21 reads, 4 polls: the rest of each answer served the reads after it")
+        .containsExactly(0L, 9L, 49L, 209L);
+    assertThat(_iggy.counts()).as("the batch size first, then 4 times more each poll (and the message before), up "
+        + "to 1000 bytes of 5-byte messages").containsExactly(10, 41, 161, 201);
     assertThat(reader.read(210, TIMEOUT).batch().firstOffset()).isEqualTo(210);
-    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L, 409L);
+    assertThat(_iggy.starts()).endsWith(409L);
   }
 
   @Test
@@ -170,7 +167,7 @@ class PartitionReaderTest {
 
     assertThat(elsewhere.previous().offset()).isEqualTo(14);
     assertThat(elsewhere.batch().firstOffset()).isEqualTo(15);
-    assertThat(_iggy.starts()).containsExactly(0L, 9L, 209L, 14L, 214L);
+    assertThat(_iggy.starts()).containsExactly(0L, 9L, 49L, 14L, 174L);
     reader.discardAhead();
     assertThat(reader.read(25, TIMEOUT).batch().firstOffset()).as("nothing left over after discardAhead")
         .isEqualTo(25);
@@ -181,13 +178,15 @@ class PartitionReaderTest {
   void thePollSizeFollowsTheMessageSizeWithinItsBounds() {
     Prefetch prefetch = new Prefetch(2, 1 << 20, 1000);
 
-    assertThat(prefetch.pollSize(10, batch(0, 10, 5))).isEqualTo(200);
-    assertThat(prefetch.pollSize(10, batch(0, 10, 500))).as("never below the batch size").isEqualTo(10);
-    assertThat(new Prefetch(2, 1 << 20, 1 << 20).pollSize(10, batch(0, 10, 5))).as("at most 10000 messages")
-        .isEqualTo(Prefetch.MAX_POLL_MESSAGES);
-    assertThat(prefetch.pollSize(20_000, batch(0, 10, 5))).isEqualTo(20_000);
-    assertThat(prefetch.pollSize(10, batch(0, 0, 0))).as("nothing to estimate from").isEqualTo(10);
-    assertThat(Prefetch.of(0).pollSize(10, batch(0, 10, 5))).as("no read-ahead polls the batch size").isEqualTo(10);
+    assertThat(prefetch.pollSize(10, 100, batch(0, 10, 5))).isEqualTo(200);
+    assertThat(prefetch.pollSize(10, 10, batch(0, 10, 5))).as("at most 4 times the last poll").isEqualTo(40);
+    assertThat(prefetch.pollSize(10, 100, batch(0, 10, 500))).as("never below the batch size").isEqualTo(10);
+    assertThat(new Prefetch(2, 1 << 20, 1 << 20).pollSize(10, 100_000, batch(0, 10, 5))).as("at most 10000 "
+        + "messages").isEqualTo(Prefetch.MAX_POLL_MESSAGES);
+    assertThat(prefetch.pollSize(20_000, 20_000, batch(0, 10, 5))).isEqualTo(20_000);
+    assertThat(prefetch.pollSize(10, 100, batch(0, 0, 0))).as("nothing to estimate from").isEqualTo(10);
+    assertThat(Prefetch.of(0).pollSize(10, 100, batch(0, 10, 5))).as("no read-ahead polls the batch size")
+        .isEqualTo(10);
   }
 
   /** The answer to a poll from {@code start} of at most {@code count} messages. */
