@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The benchmark's command line: {@code [--events N] [--quick | --smoke] [--only SCENARIO]... [--iggy HOST:PORT
- * --username U --password P]}.
+ * The benchmark's command line: {@code [--events N] [--runs N] [--quick | --smoke] [--only SCENARIO]...
+ * [--iggy HOST:PORT --username U --password P]}.
  *
  * @param events events per scenario (each scenario spreads them over its partitions)
  * @param runs measured runs per figure (the median is shown)
@@ -16,11 +16,13 @@ import java.util.Set;
  */
 public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> scenarios, String iggyHost,
     int iggyPort, String username, String password) {
-  public static final String USAGE = "usage: bin/iggy-pinot-bench [--events N] [--quick | --smoke] "
+  public static final String USAGE = "usage: bin/iggy-pinot-bench [--events N] [--runs N] [--quick | --smoke] "
       + "[--only fetch|decoder|rsdm|partitions]... [--iggy HOST:PORT --username USER --password PASSWORD]";
   static final long FULL_EVENTS = 500_000;
   static final long QUICK_EVENTS = 100_000;
   static final long SMOKE_EVENTS = 1_280;
+  static final int DEFAULT_RUNS = 3;
+  static final int MAX_RUNS = 99;
 
   /** The four scenarios of issue 9, by their {@code --only} names. */
   public enum Scenario {
@@ -42,6 +44,7 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
   /** Parses the arguments; throws {@link IllegalArgumentException} with a one-line message on bad usage. */
   public static BenchOptions parse(String... args) {
     Long events = null;
+    Integer runs = null;
     String size = "full";
     Set<Scenario> only = EnumSet.noneOf(Scenario.class);
     String iggy = null;
@@ -51,6 +54,7 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
       String arg = args[i];
       switch (arg) {
         case "--events" -> events = positive(arg, value(args, ++i, arg));
+        case "--runs" -> runs = runs(value(args, ++i, arg));
         case "--quick" -> size = "quick";
         case "--smoke" -> size = "smoke";
         case "--only" -> only.add(Scenario.named(value(args, ++i, arg)));
@@ -76,8 +80,17 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
       host = iggy.substring(0, colon);
       port = (int) positive("--iggy port", iggy.substring(colon + 1));
     }
-    return new BenchOptions(events == null ? defaultEvents : events, smoke ? 1 : 3, !smoke,
+    int measuredRuns = runs != null ? runs : smoke ? 1 : DEFAULT_RUNS;
+    return new BenchOptions(events == null ? defaultEvents : events, measuredRuns, !smoke,
         only.isEmpty() ? EnumSet.allOf(Scenario.class) : only, host, port, username, password);
+  }
+
+  private static int runs(String value) {
+    long runs = positive("--runs", value);
+    if (runs > MAX_RUNS) {
+      throw new IllegalArgumentException("--runs takes 1 to " + MAX_RUNS + ", not " + value);
+    }
+    return (int) runs;
   }
 
   private static String value(String[] args, int index, String option) {
