@@ -136,7 +136,8 @@ public final class PartitionReader {
   }
 
   private void prefetchAfter(long start, int asked, PolledBatch batch) {
-    _pollSize = _prefetch.pollSize(_batchSize, asked, batch);
+    long bytes = batch.payloadBytes();
+    _pollSize = _prefetch.pollSize(_batchSize, asked, batch.messages().size(), bytes);
     if (batch.messages().size() < asked) {
       discardPipeline();
       return;
@@ -145,7 +146,7 @@ public final class PartitionReader {
     if (!_pipeline.isEmpty() && _pipeline.peekFirst().start() != next) {
       discardPipeline();
     }
-    int depth = _prefetch.depthFor(batch.payloadBytes());
+    int depth = _prefetch.depthFor(bytes);
     while (_pipeline.size() < depth) {
       long prefetchStart = _pipeline.isEmpty() ? next : _pipeline.peekLast().start() + _pipeline.peekLast().count();
       if (prefetchStart > _lastOffset + 1) {

@@ -1,7 +1,5 @@
 package org.apache.iggy.connector.pinot.reader;
 
-import org.apache.iggy.connector.pinot.client.PolledBatch;
-
 /**
  * How far a {@link PartitionReader} reads ahead of Pinot.
  *
@@ -44,12 +42,14 @@ public record Prefetch(int depth, long maxBytesAhead, long pollBytes) {
    * Pinot indexes the first batch.
    *
    * @param lastAsked the messages the last poll asked for
+   * @param lastCount the messages it brought
+   * @param lastBytes their payload bytes
    */
-  int pollSize(int batchSize, int lastAsked, PolledBatch last) {
-    if (pollBytes <= 0 || last.isEmpty()) {
+  int pollSize(int batchSize, int lastAsked, int lastCount, long lastBytes) {
+    if (pollBytes <= 0 || lastCount == 0) {
       return batchSize;
     }
-    long averageBytes = Math.max(1, last.payloadBytes() / last.messages().size());
+    long averageBytes = Math.max(1, lastBytes / lastCount);
     long bySize = Math.min(MAX_POLL_MESSAGES, pollBytes / averageBytes);
     return (int) Math.max(batchSize, Math.min(bySize, (long) lastAsked * GROWTH));
   }

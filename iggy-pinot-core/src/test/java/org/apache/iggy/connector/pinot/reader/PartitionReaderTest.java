@@ -178,14 +178,14 @@ class PartitionReaderTest {
   void thePollSizeFollowsTheMessageSizeWithinItsBounds() {
     Prefetch prefetch = new Prefetch(2, 1 << 20, 1000);
 
-    assertThat(prefetch.pollSize(10, 100, batch(0, 10, 5))).isEqualTo(200);
-    assertThat(prefetch.pollSize(10, 10, batch(0, 10, 5))).as("at most 4 times the last poll").isEqualTo(40);
-    assertThat(prefetch.pollSize(10, 100, batch(0, 10, 500))).as("never below the batch size").isEqualTo(10);
-    assertThat(new Prefetch(2, 1 << 20, 1 << 20).pollSize(10, 100_000, batch(0, 10, 5))).as("at most 10000 "
+    assertThat(prefetch.pollSize(10, 100, 10, 50)).isEqualTo(200);
+    assertThat(prefetch.pollSize(10, 10, 10, 50)).as("at most 4 times the last poll").isEqualTo(40);
+    assertThat(prefetch.pollSize(10, 100, 10, 5000)).as("never below the batch size").isEqualTo(10);
+    assertThat(new Prefetch(2, 1 << 20, 1 << 20).pollSize(10, 100_000, 10, 50)).as("at most 10000 "
         + "messages").isEqualTo(Prefetch.MAX_POLL_MESSAGES);
-    assertThat(prefetch.pollSize(20_000, 20_000, batch(0, 10, 5))).isEqualTo(20_000);
-    assertThat(prefetch.pollSize(10, 100, batch(0, 0, 0))).as("nothing to estimate from").isEqualTo(10);
-    assertThat(Prefetch.of(0).pollSize(10, 100, batch(0, 10, 5))).as("no read-ahead polls the batch size")
+    assertThat(prefetch.pollSize(20_000, 20_000, 10, 50)).isEqualTo(20_000);
+    assertThat(prefetch.pollSize(10, 100, 0, 0)).as("nothing to estimate from").isEqualTo(10);
+    assertThat(Prefetch.of(0).pollSize(10, 100, 10, 50)).as("no read-ahead polls the batch size")
         .isEqualTo(10);
   }
 
