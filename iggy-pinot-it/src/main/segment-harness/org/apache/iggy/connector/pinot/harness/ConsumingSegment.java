@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import org.apache.pinot.segment.spi.ImmutableSegment;
 import org.apache.pinot.spi.config.table.TableConfig;
 import org.apache.pinot.spi.data.Schema;
 import org.apache.pinot.spi.utils.CommonConstants;
+import org.mockito.Mockito;
 
 /**
  * One consuming segment of one partition, run by Pinot's real {@code RealtimeSegmentDataManager} through our plugin.
@@ -34,6 +36,7 @@ import org.apache.pinot.spi.utils.CommonConstants;
  */
 public final class ConsumingSegment implements AutoCloseable {
   private final ControllerlessSegmentDataManager _manager;
+  private final RealtimeTableDataManager _tableDataManager;
   private final CountDownLatch _committed = new CountDownLatch(1);
   private final AtomicReference<ImmutableSegment> _immutable = new AtomicReference<>();
   private final List<String> _segmentErrors = new CopyOnWriteArrayList<>();
@@ -60,11 +63,10 @@ public final class ConsumingSegment implements AutoCloseable {
     zkMetadata.setCreationTime(System.currentTimeMillis());
     zkMetadata.setStatus(CommonConstants.Segment.Realtime.Status.IN_PROGRESS);
     IndexLoadingConfig indexLoadingConfig = new IndexLoadingConfig(tableConfig, schema);
-    RealtimeTableDataManager tableDataManager = tableDataManager(tableConfig, tableDir, consumerDir,
-        indexLoadingConfig);
+    _tableDataManager = tableDataManager(tableConfig, tableDir, consumerDir, indexLoadingConfig);
     Schema segmentSchema = Schema.fromString(schema.toJsonObject().toString());
     VirtualColumnProviderFactory.addBuiltInVirtualColumnsToSegmentSchema(segmentSchema, name.getSegmentName());
-    _manager = new ControllerlessSegmentDataManager(zkMetadata, tableConfig, tableDataManager,
+    _manager = new ControllerlessSegmentDataManager(zkMetadata, tableConfig, _tableDataManager,
         tableDir.getAbsolutePath(), indexLoadingConfig, segmentSchema, name, metrics, uploadDir);
   }
 
@@ -130,5 +132,8 @@ public final class ConsumingSegment implements AutoCloseable {
     if (immutable != null) {
       immutable.destroy();
     }
+    // Mockito's inline mock maker holds a mock's answers strongly while the mock is alive; the answers reach this
+    // segment, which reaches the mock, so without this every closed segment (and its on-heap dictionaries) stays.
+    Mockito.framework().clearInlineMock(_tableDataManager);
   }
 }
