@@ -2,12 +2,17 @@ package org.apache.iggy.connector.pinot.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the sides of a comparison back to back, in turns (run 1 of every side, then run 2 of every side, ...), so
- * that whatever else the machine does affects them alike; an optional unmeasured first turn warms the JIT up.
+ * that whatever else the machine does affects them alike; an optional unmeasured first turn warms the JIT up. Each
+ * run's rate is logged (the benchmark's log file), so the spread behind a median can be read.
  */
 final class Measurement {
+  private static final Logger LOG = LoggerFactory.getLogger(Measurement.class);
+
   private Measurement() {
   }
 
@@ -29,6 +34,8 @@ final class Measurement {
         }
         try {
           Run run = side.getValue().run();
+          LOG.info("{} turn {}{}: {} rows/s, extra {}", side.getKey(), turn, measured ? "" : " (warm-up)",
+              Math.round(run.rowsPerSecond()), run.extra());
           if (measured) {
             result.add(run, expectedRows, expectedChecksum);
           } else {
