@@ -25,6 +25,11 @@ public record PolledBatch(int partitionId, long currentOffset, List<PolledMessag
     return messages.isEmpty() ? start : messages.get(messages.size() - 1).offset() + 1;
   }
 
+  /** The messages from index {@code from} to {@code to} (exclusive) of this answer, which stays their answer. */
+  public PolledBatch slice(int from, int to) {
+    return new PolledBatch(partitionId, currentOffset, messages.subList(from, to));
+  }
+
   /** The sum of the payload sizes. */
   public long payloadBytes() {
     long bytes = 0;

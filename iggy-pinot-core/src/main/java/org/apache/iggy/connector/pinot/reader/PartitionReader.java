@@ -23,12 +23,11 @@ import org.slf4j.LoggerFactory;
  * is left of the answer serves the reads that follow it without a round trip. After a full poll, the following
  * ranges ({@link Prefetch#depth()} of them, fewer when the last poll's size says they would exceed {@link
  * Prefetch#maxBytesAhead()}) are requested at once, each starting where the previous one must end, up to the
- * partition's next offset. A prefetched or
- * left-over answer is used only for the offset it was asked for; anything else is discarded, so the same start offset
- * always yields the same messages. After a short poll (the partition's end) nothing is prefetched. Every poll but the
- * first of a partition starts one message early, so that the caller can check that the message before the range is
- * still the one it delivered ({@link Read#previous()}). Errors reach the caller of the read that needs the answer,
- * never an empty batch.
+ * partition's next offset. A prefetched or left-over answer is used only for the offset it was asked for; anything
+ * else is discarded, so the same start offset always yields the same messages. After a short poll (the partition's
+ * end) nothing is prefetched. Every poll but the first of a partition starts one message early, so that the caller
+ * can check that the message before the range is still the one it delivered ({@link Read#previous()}). Errors reach
+ * the caller of the read that needs the answer, never an empty batch.
  */
 public final class PartitionReader {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionReader.class);

@@ -19,13 +19,12 @@ public record Read(PolledMessage previous, PolledBatch batch, long lastOffsetBef
     if (answer.isEmpty() || answer.firstOffset() != start - 1) {
       return new Read(null, answer, lastOffsetBefore);
     }
-    return new Read(answer.messages().get(0), new PolledBatch(answer.partitionId(), answer.currentOffset(),
-        answer.messages().subList(1, answer.messages().size())), lastOffsetBefore);
+    return new Read(answer.messages().get(0), answer.slice(1, answer.messages().size()), lastOffsetBefore);
   }
 
   /** The first {@code count} messages of this read. */
   Read first(int count) {
-    return new Read(previous, slice(0, count), lastOffsetBefore);
+    return new Read(previous, batch.slice(0, count), lastOffsetBefore);
   }
 
   /**
@@ -33,12 +32,8 @@ public record Read(PolledMessage previous, PolledBatch batch, long lastOffsetBef
    * the last of the first {@code count}, and its answer's last offset is already known.
    */
   Read after(int count) {
-    return new Read(batch.messages().get(count - 1), slice(count, batch.messages().size()),
+    return new Read(batch.messages().get(count - 1), batch.slice(count, batch.messages().size()),
         batch.currentOffset());
-  }
-
-  private PolledBatch slice(int from, int to) {
-    return new PolledBatch(batch.partitionId(), batch.currentOffset(), batch.messages().subList(from, to));
   }
 
   /** Whether the partition's last offset is below one an earlier answer showed: messages were lost from its end. */

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

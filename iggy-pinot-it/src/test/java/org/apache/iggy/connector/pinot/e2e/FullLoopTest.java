@@ -16,7 +16,6 @@ import org.apache.iggy.connector.pinot.harness.EventsTable;
 import org.apache.iggy.connector.pinot.harness.MiniServer;
 import org.apache.iggy.connector.pinot.harness.SqlRunner;
 import org.apache.iggy.connector.pinot.it.IggyTarget;
-import org.apache.iggy.message.Message;
 import org.apache.pinot.common.metadata.segment.SegmentZKMetadata;
 import org.apache.pinot.common.utils.LLCSegmentName;
 import org.apache.pinot.segment.local.data.manager.SegmentDataManager;
@@ -45,7 +44,7 @@ class FullLoopTest {
         EmbeddedController controller = new EmbeddedController(_work.resolve("controller"), false);
         SqlRunner sql = new SqlRunner()) {
       String stream = iggy.createTopic(TOPIC, PARTITIONS);
-      long produced = produce(iggy, stream, 0);
+      long produced = LoopChecks.produce(iggy, stream, TOPIC, PARTITIONS, PER_PARTITION, 0);
       Map<String, String> config = iggy.streamConfig(stream, TOPIC);
       config.put("realtime.segment.flush.threshold.rows", Integer.toString(50 * PARTITIONS));
       config.put("stream.iggy.fetch.timeout.millis", "500");
@@ -58,7 +57,7 @@ class FullLoopTest {
         assertThat(table.statusCode()).as(table.body()).isEqualTo(200);
         awaitCommitted(controller, server, 3);
       }
-      produced = produce(iggy, stream, produced);
+      produced = LoopChecks.produce(iggy, stream, TOPIC, PARTITIONS, PER_PARTITION, produced);
 
       try (MiniServer restarted = new MiniServer(EmbeddedController.CLUSTER, controller.zkUrl(), SERVER,
           serverDir)) {
@@ -67,19 +66,6 @@ class FullLoopTest {
         assertRows(sql, restarted, produced);
       }
     }
-  }
-
-  /** Sequence-numbered events, {@code PER_PARTITION} to every partition; returns the next sequence number. */
-  private static long produce(IggyTarget iggy, String stream, long firstSeq) {
-    long seq = firstSeq;
-    for (int partition = 0; partition < PARTITIONS; partition++) {
-      List<Message> events = new ArrayList<>();
-      for (int i = 0; i < PER_PARTITION; i++) {
-        events.add(Message.of(EventsTable.event(seq++, System.currentTimeMillis())));
-      }
-      iggy.send(stream, TOPIC, partition, events);
-    }
-    return seq;
   }
 
   private static void awaitCommitted(EmbeddedController controller, MiniServer server, int segments)
