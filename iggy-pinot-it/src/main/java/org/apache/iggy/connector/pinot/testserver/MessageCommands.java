@@ -7,6 +7,8 @@ import java.util.List;
 /** SendMessages and PollMessages with Iggy 0.8's batch validation, offsets, timestamps and checksums. */
 final class MessageCommands {
   static final int HEADER_BYTES = 64;
+  /** A poll answer's partition id, current offset and message count. */
+  private static final int ANSWER_HEADER_BYTES = 16;
   private static final int MAX_USER_HEADERS_BYTES = 100_000;
   private static final SecureRandom RANDOM = new SecureRandom();
   private final ServerState _state;
@@ -172,7 +174,11 @@ final class MessageCommands {
       if (autoCommit && !selected.isEmpty()) {
         key.store(selected.get(selected.size() - 1).offset());
       }
-      WriterBuf out = new WriterBuf().u32(partition._id).u64(partition.currentOffset()).u32(selected.size());
+      int bytes = ANSWER_HEADER_BYTES;
+      for (StoredMessage message : selected) {
+        bytes += message.bytes().length;
+      }
+      WriterBuf out = new WriterBuf(bytes).u32(partition._id).u64(partition.currentOffset()).u32(selected.size());
       for (StoredMessage message : selected) {
         out.bytes(message.bytes());
       }

@@ -20,6 +20,7 @@ final class PartitionState {
   long _firstRetained;
   long _savedEnd;
   long _unsavedBytes;
+  private long _sizeBytes;
 
   PartitionState(int id, long createdAt) {
     _id = id;
@@ -39,16 +40,14 @@ final class PartitionState {
     return _nextOffset == 0;
   }
 
+  /** The bytes of the retained messages, kept as messages come and go (Iggy keeps it in its partition stats). */
   long sizeBytes() {
-    long size = 0;
-    for (StoredMessage message : _messages) {
-      size += message.bytes().length;
-    }
-    return size;
+    return _sizeBytes;
   }
 
   void append(StoredMessage message) {
     _messages.add(message);
+    _sizeBytes += message.bytes().length;
     _nextOffset = message.offset() + 1;
     _unsavedBytes += message.bytes().length;
   }
@@ -66,7 +65,7 @@ final class PartitionState {
   /** An unclean stop: the unsaved tail is gone and its offsets are given to the next messages again. */
   void dropUnsaved() {
     while (!_messages.isEmpty() && _messages.get(_messages.size() - 1).offset() >= _savedEnd) {
-      _messages.remove(_messages.size() - 1);
+      _sizeBytes -= _messages.remove(_messages.size() - 1).bytes().length;
     }
     _nextOffset = _savedEnd;
     _firstRetained = Math.min(_firstRetained, _nextOffset);
@@ -92,7 +91,7 @@ final class PartitionState {
   void deleteBelow(long offset) {
     long target = Math.min(offset, _nextOffset);
     while (_firstRetained < target && !_messages.isEmpty()) {
-      _messages.remove(0);
+      _sizeBytes -= _messages.remove(0).bytes().length;
       _firstRetained++;
     }
     _firstRetained = Math.max(_firstRetained, target);
@@ -120,6 +119,7 @@ final class PartitionState {
 
   void purge() {
     _messages.clear();
+    _sizeBytes = 0;
     _consumerOffsets.clear();
     _groupOffsets.clear();
     _nextOffset = 0;

@@ -6,7 +6,16 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes Iggy 0.8 response primitives (little-endian). */
 final class WriterBuf {
-  private final ByteBuf _buf = Unpooled.buffer();
+  private final ByteBuf _buf;
+
+  WriterBuf() {
+    _buf = Unpooled.buffer();
+  }
+
+  /** A buffer for an answer of about {@code bytes}, so that a large one is not copied as it grows. */
+  WriterBuf(int bytes) {
+    _buf = Unpooled.buffer(bytes);
+  }
 
   WriterBuf u8(int value) {
     _buf.writeByte(value);
