@@ -135,7 +135,7 @@ public final class PartitionReader {
   }
 
   private void prefetchAfter(long start, int asked, PolledBatch batch) {
-    long bytes = batch.payloadBytes();
+    long bytes = batch.answerPayloadBytes();
     _pollSize = _prefetch.pollSize(_batchSize, asked, batch.messages().size(), bytes);
     if (batch.messages().size() < asked) {
       discardPipeline();

@@ -84,6 +84,7 @@ final class PollCodec {
     }
     List<PolledMessage> messages = new ArrayList<>((int) count);
     long previousOffset = -1;
+    long payloadBytes = 0;
     for (int i = 0; i < count; i++) {
       if (end - index < MESSAGE_HEADER_BYTES) {
         throw malformed(source, "message " + i + " of " + count + " is cut off in its header");
@@ -101,6 +102,7 @@ final class PollCodec {
       }
       previousOffset = offset;
       byte[] payload = new byte[(int) payloadLength];
+      payloadBytes += payloadLength;
       in.getBytes(index + MESSAGE_HEADER_BYTES, payload);
       byte[] userHeaders = null;
       if (keepMetadata) {
@@ -112,7 +114,7 @@ final class PollCodec {
           in.getLongLE(index), payload, size, in.getLongLE(index + 8), in.getLongLE(index + 16), userHeaders));
       index += size;
     }
-    return new PolledBatch(partitionId, currentOffset, Collections.unmodifiableList(messages));
+    return new PolledBatch(partitionId, currentOffset, Collections.unmodifiableList(messages), payloadBytes);
   }
 
   private static RuntimeException malformed(String source, String problem) {
