@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * that whatever else the machine does affects them alike; an optional unmeasured first turn warms the JIT up. Every
  * other turn runs the sides in reverse order, so that a drift over the turns (the JIT still compiling, the machine's
  * neighbours) favours neither side, and each run starts after a full garbage collection, so that no run collects
- * the garbage of the run before it (a committed segment's dictionaries and indexes). Each run's rate is logged (the
- * benchmark's log file), so the spread behind a median can be read.
+ * the garbage of the run before it (a committed segment's dictionaries and indexes). Each run's rate and {@link
+ * CpuUse} are logged (the benchmark's log file), so the spread behind a median can be read.
  */
 final class Measurement {
   private static final Logger LOG = LoggerFactory.getLogger(Measurement.class);
@@ -41,9 +41,10 @@ final class Measurement {
         }
         try {
           System.gc();
+          CpuUse cpu = CpuUse.now();
           Run run = side.getValue().run();
-          LOG.info("{} turn {}{}: {} rows/s, extra {}", side.getKey(), turn, measured ? "" : " (warm-up)",
-              Math.round(run.rowsPerSecond()), run.extra());
+          LOG.info("{} turn {}{}: {} rows/s, extra {}; CPU: {}", side.getKey(), turn, measured ? "" : " (warm-up)",
+              Math.round(run.rowsPerSecond()), run.extra(), CpuUse.since(cpu));
           if (measured) {
             result.add(run, expectedRows, expectedChecksum);
           } else {

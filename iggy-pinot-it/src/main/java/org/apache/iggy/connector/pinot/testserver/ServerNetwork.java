@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -48,8 +49,10 @@ final class ServerNetwork {
   }
 
   synchronized void start() {
-    _boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    _workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    _boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("iggy-test-server-boss"),
+        NioIoHandler.newFactory());
+    _workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("iggy-test-server"),
+        NioIoHandler.newFactory());
     bind();
   }
 

@@ -2,6 +2,8 @@ package org.apache.iggy.connector.pinot.client.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,15 +71,16 @@ final class PollCodec {
    * @throws org.apache.pinot.spi.stream.TransientConsumerException naming the first inconsistency
    */
   static PolledBatch answer(ByteBuf in, boolean keepMetadata, String source) {
-    int index = in.readerIndex();
-    int end = in.writerIndex();
-    if (end - index < ANSWER_HEADER_BYTES) {
-      throw malformed(source, "the answer has " + (end - index) + " bytes, fewer than its 16-byte header");
+    // One view of the answer, read with plain bounds-checked gets instead of Netty's per-call accessibility checks.
+    ByteBuffer answer = in.nioBuffer(in.readerIndex(), in.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
+    int end = answer.limit();
+    if (end < ANSWER_HEADER_BYTES) {
+      throw malformed(source, "the answer has " + end + " bytes, fewer than its 16-byte header");
     }
-    int partitionId = in.getIntLE(index);
-    long currentOffset = in.getLongLE(index + 4);
-    long count = in.getUnsignedIntLE(index + 12);
-    index += ANSWER_HEADER_BYTES;
+    int partitionId = answer.getInt(0);
+    long currentOffset = answer.getLong(4);
+    long count = Integer.toUnsignedLong(answer.getInt(12));
+    int index = ANSWER_HEADER_BYTES;
     if (count > (end - index) / MESSAGE_HEADER_BYTES) {
       throw malformed(source, "the answer declares " + count + " messages but only " + (end - index)
           + " bytes follow");
@@ -89,29 +92,29 @@ final class PollCodec {
       if (end - index < MESSAGE_HEADER_BYTES) {
         throw malformed(source, "message " + i + " of " + count + " is cut off in its header");
       }
-      long userHeadersLength = in.getUnsignedIntLE(index + 48);
-      long payloadLength = in.getUnsignedIntLE(index + 52);
+      long userHeadersLength = Integer.toUnsignedLong(answer.getInt(index + 48));
+      long payloadLength = Integer.toUnsignedLong(answer.getInt(index + 52));
       long available = end - index - MESSAGE_HEADER_BYTES;
       if (payloadLength > available || userHeadersLength > available - payloadLength) {
         throw malformed(source, "message " + i + " of " + count + " declares " + payloadLength + " payload and "
             + userHeadersLength + " header bytes but only " + available + " follow");
       }
-      long offset = in.getLongLE(index + 24);
+      long offset = answer.getLong(index + 24);
       if (offset <= previousOffset) {
         throw malformed(source, "message " + i + " has offset " + offset + " after offset " + previousOffset);
       }
       previousOffset = offset;
       byte[] payload = new byte[(int) payloadLength];
       payloadBytes += payloadLength;
-      in.getBytes(index + MESSAGE_HEADER_BYTES, payload);
+      answer.get(index + MESSAGE_HEADER_BYTES, payload);
       byte[] userHeaders = null;
       if (keepMetadata) {
         userHeaders = userHeadersLength == 0 ? NO_HEADERS : new byte[(int) userHeadersLength];
-        in.getBytes(index + MESSAGE_HEADER_BYTES + (int) payloadLength, userHeaders);
+        answer.get(index + MESSAGE_HEADER_BYTES + (int) payloadLength, userHeaders);
       }
       int size = (int) (MESSAGE_HEADER_BYTES + payloadLength + userHeadersLength);
-      messages.add(new PolledMessage(offset, in.getLongLE(index + 32), in.getLongLE(index + 40),
-          in.getLongLE(index), payload, size, in.getLongLE(index + 8), in.getLongLE(index + 16), userHeaders));
+      messages.add(new PolledMessage(offset, answer.getLong(index + 32), answer.getLong(index + 40),
+          answer.getLong(index), payload, size, answer.getLong(index + 8), answer.getLong(index + 16), userHeaders));
       index += size;
     }
     return new PolledBatch(partitionId, currentOffset, Collections.unmodifiableList(messages), payloadBytes);
