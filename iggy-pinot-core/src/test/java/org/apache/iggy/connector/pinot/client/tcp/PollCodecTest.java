@@ -63,6 +63,8 @@ class PollCodecTest {
     assertThat(first.checksum()).isEqualTo(0xC0FFEEL);
     assertThat(first.sizeInBytes()).isEqualTo(64 + 5 + 3);
     assertThat(first.userHeaders()).isNull();
+    assertThat(lean.answerPayloadBytes()).as("payloads only: 'first' and 'second'").isEqualTo(5 + 6);
+    assertThat(lean.slice(1, 2).answerPayloadBytes()).as("a slice keeps its answer's figure").isEqualTo(11);
     assertThat(full.messages().get(0).userHeaders()).containsExactly(1, 2, 3);
     assertThat(full.messages().get(1).userHeaders()).isEmpty();
     assertThat(full.messages().get(0).id()).as("id bytes ff..ff then 07 00..: 7 * 2^64 + 2^64 - 1")
