@@ -90,11 +90,13 @@ final class PartitionState {
   /** Drops retained messages below {@code offset}; the next offset does not change. */
   void deleteBelow(long offset) {
     long target = Math.min(offset, _nextOffset);
-    while (_firstRetained < target && !_messages.isEmpty()) {
-      _sizeBytes -= _messages.remove(0).bytes().length;
-      _firstRetained++;
+    int deleted = (int) Math.min(_messages.size(), Math.max(0, target - _firstRetained));
+    List<StoredMessage> gone = _messages.subList(0, deleted);
+    for (StoredMessage message : gone) {
+      _sizeBytes -= message.bytes().length;
     }
-    _firstRetained = Math.max(_firstRetained, target);
+    gone.clear();
+    _firstRetained = Math.max(_firstRetained + deleted, target);
     if (_savedEnd < _firstRetained) {
       // The test double may delete into the unsaved tail (Iggy deletes sealed segments only): what is gone is not lost.
       _savedEnd = _firstRetained;
