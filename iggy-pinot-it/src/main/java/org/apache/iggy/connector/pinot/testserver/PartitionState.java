@@ -100,10 +100,7 @@ final class PartitionState {
     if (_savedEnd < _firstRetained) {
       // The test double may delete into the unsaved tail (Iggy deletes sealed segments only): what is gone is not lost.
       _savedEnd = _firstRetained;
-      _unsavedBytes = 0;
-      for (StoredMessage message : _messages) {
-        _unsavedBytes += message.bytes().length;
-      }
+      _unsavedBytes = _sizeBytes;
     }
   }
 
