@@ -22,10 +22,10 @@ public class IggyMessageBatch implements MessageBatch<byte[]> {
    * @param sizeInBytes the sum of the payload sizes
    * @param dataLoss whether messages between the requested offset and the first returned one were deleted
    */
-  private IggyMessageBatch(BytesStreamMessage[] messages, long offsetOfNextBatch, long sizeInBytes,
+  private IggyMessageBatch(BytesStreamMessage[] messages, LongMsgOffset offsetOfNextBatch, long sizeInBytes,
       boolean dataLoss) {
     _messages = messages;
-    _offsetOfNextBatch = new LongMsgOffset(offsetOfNextBatch);
+    _offsetOfNextBatch = offsetOfNextBatch;
     _sizeInBytes = sizeInBytes;
     _dataLoss = dataLoss;
   }
@@ -35,13 +35,23 @@ public class IggyMessageBatch implements MessageBatch<byte[]> {
       boolean dataLoss) {
     BytesStreamMessage[] messages = new BytesStreamMessage[polled.size()];
     long sizeInBytes = 0;
-    for (int i = 0; i < messages.length; i++) {
+    // Built from the last message back, so that a message's next offset is the object of the next message's offset.
+    LongMsgOffset following = null;
+    LongMsgOffset offsetOfNextBatch = null;
+    for (int i = messages.length - 1; i >= 0; i--) {
       PolledMessage message = polled.get(i);
-      messages[i] = new BytesStreamMessage(null, message.payload(), metadata.of(message));
+      LongMsgOffset offset = new LongMsgOffset(message.offset());
+      LongMsgOffset next = following != null && following.getOffset() == message.offset() + 1 ? following
+          : new LongMsgOffset(message.offset() + 1);
+      if (offsetOfNextBatch == null) {
+        offsetOfNextBatch = next;
+      }
+      messages[i] = new BytesStreamMessage(null, message.payload(), metadata.of(message, offset, next));
       sizeInBytes += message.payload().length;
+      following = offset;
     }
-    long next = messages.length == 0 ? start : polled.get(messages.length - 1).offset() + 1;
-    return new IggyMessageBatch(messages, next, sizeInBytes, dataLoss);
+    return new IggyMessageBatch(messages, offsetOfNextBatch == null ? new LongMsgOffset(start) : offsetOfNextBatch,
+        sizeInBytes, dataLoss);
   }
 
   @Override

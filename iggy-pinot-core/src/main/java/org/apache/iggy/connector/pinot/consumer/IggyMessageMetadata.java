@@ -2,7 +2,6 @@ package org.apache.iggy.connector.pinot.consumer;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.client.UserHeaders;
@@ -42,16 +41,19 @@ public final class IggyMessageMetadata {
     _partition = Integer.toString(iggyPartitionId);
   }
 
-  public StreamMessageMetadata of(PolledMessage message) {
-    long timestampMillis = TimeUnit.MICROSECONDS.toMillis(message.timestampMicros());
-    StreamMessageMetadata.Builder builder = new StreamMessageMetadata.Builder()
-        .setOffset(new LongMsgOffset(message.offset()), new LongMsgOffset(message.offset() + 1))
+  /**
+   * The metadata of {@code message}, whose offset and next offset Pinot gets as {@code offset} and {@code next} (a
+   * batch hands each message's offset on as the next offset of the message before it).
+   */
+  public StreamMessageMetadata of(PolledMessage message, LongMsgOffset offset, LongMsgOffset next) {
+    long timestampMillis = millis(message.timestampMicros());
+    StreamMessageMetadata.Builder builder = new StreamMessageMetadata.Builder().setOffset(offset, next)
         .setSerializedValueSize(message.payload().length);
     if (timestampMillis > 0) {
       builder.setRecordIngestionTimeMs(timestampMillis);
     }
     if (message.originTimestampMicros() > 0) {
-      builder.setFirstStreamRecordIngestionTimeMs(TimeUnit.MICROSECONDS.toMillis(message.originTimestampMicros()));
+      builder.setFirstStreamRecordIngestionTimeMs(millis(message.originTimestampMicros()));
     }
     if (_populate) {
       GenericRow headers = headers(message);
@@ -67,6 +69,11 @@ public final class IggyMessageMetadata {
       builder.setMetadata(metadata);
     }
     return builder.build();
+  }
+
+  /** A division by a constant, which the JIT turns into a multiplication, where TimeUnit's ratio is a field. */
+  private static long millis(long micros) {
+    return micros / 1000;
   }
 
   /** Messages delivered without their headers because the headers could not be decoded. */

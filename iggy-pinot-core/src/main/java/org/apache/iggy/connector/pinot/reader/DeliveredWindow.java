@@ -32,32 +32,39 @@ public final class DeliveredWindow {
    * @return null when there is nothing to remember
    */
   static DeliveredWindow of(PolledMessage previous, List<PolledMessage> delivered, long partitionLastOffset) {
-    int count = delivered.size() + (previous == null ? 0 : 1);
+    int extra = previous == null ? 0 : 1;
+    int count = delivered.size() + extra;
     if (count == 0) {
       return null;
     }
-    PolledMessage[] messages = new PolledMessage[count];
-    int index = 0;
-    if (previous != null) {
-      messages[index++] = previous;
-    }
-    for (PolledMessage message : delivered) {
-      messages[index++] = message;
-    }
     int first = Math.max(0, count - MAX_MESSAGES);
-    for (int i = count - 1; i > first; i--) {
-      if (messages[i].offset() != messages[i - 1].offset() + 1) {
-        first = i;
-        break;
+    // Offsets only grow within a poll answer, so the tail is consecutive when its ends are as far apart as its size.
+    if (offset(previous, delivered, count - 1) - offset(previous, delivered, first) != count - 1 - first) {
+      for (int i = count - 1; i > first; i--) {
+        if (offset(previous, delivered, i) != offset(previous, delivered, i - 1) + 1) {
+          first = i;
+          break;
+        }
       }
     }
     long[] timestamps = new long[count - first];
     long[] checksums = new long[count - first];
-    for (int i = first; i < count; i++) {
-      timestamps[i - first] = messages[i].timestampMicros();
-      checksums[i - first] = messages[i].checksum();
+    if (first < extra) {
+      timestamps[0] = previous.timestampMicros();
+      checksums[0] = previous.checksum();
     }
-    return new DeliveredWindow(messages[first].offset(), timestamps, checksums, partitionLastOffset);
+    for (int i = Math.max(first, extra); i < count; i++) {
+      PolledMessage message = delivered.get(i - extra);
+      timestamps[i - first] = message.timestampMicros();
+      checksums[i - first] = message.checksum();
+    }
+    return new DeliveredWindow(offset(previous, delivered, first), timestamps, checksums, partitionLastOffset);
+  }
+
+  /** The offset of message {@code index} of {@code previous} (when not null) followed by {@code delivered}. */
+  private static long offset(PolledMessage previous, List<PolledMessage> delivered, int index) {
+    return previous == null ? delivered.get(index).offset()
+        : index == 0 ? previous.offset() : delivered.get(index - 1).offset();
   }
 
   long partitionLastOffset() {

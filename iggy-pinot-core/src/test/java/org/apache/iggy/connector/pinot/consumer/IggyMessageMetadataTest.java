@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.iggy.connector.pinot.client.PolledMessage;
 import org.apache.iggy.connector.pinot.testing.HeaderBlobs;
+import org.apache.pinot.spi.stream.LongMsgOffset;
 import org.apache.pinot.spi.stream.StreamMessageMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +15,18 @@ class IggyMessageMetadataTest {
     return new PolledMessage(offset, 1_700_000_000_123_456L, 0, 0, new byte[3], 67 + headers.length, 5, 0, headers);
   }
 
+  private static StreamMessageMetadata of(IggyMessageMetadata metadata, PolledMessage message) {
+    return metadata.of(message, new LongMsgOffset(message.offset()), new LongMsgOffset(message.offset() + 1));
+  }
+
   @Test
   void malformedHeadersAreCountedAndTheMessageKeepsEverythingElse() {
     IggyMessageMetadata metadata = new IggyMessageMetadata(true, 2);
     byte[] unknownKind = HeaderBlobs.entry(2, "k".getBytes(StandardCharsets.UTF_8), 99, new byte[] {1});
 
-    StreamMessageMetadata first = metadata.of(message(7, unknownKind));
-    metadata.of(message(8, unknownKind));
-    StreamMessageMetadata good = metadata.of(message(9, HeaderBlobs.of(Map.of("k", 1L))));
+    StreamMessageMetadata first = of(metadata, message(7, unknownKind));
+    of(metadata, message(8, unknownKind));
+    StreamMessageMetadata good = of(metadata, message(9, HeaderBlobs.of(Map.of("k", 1L))));
 
     assertThat(metadata.malformedHeaders()).isEqualTo(2);
     assertThat(first.getHeaders()).isNull();
@@ -35,7 +40,7 @@ class IggyMessageMetadataTest {
   void withoutPopulateNeitherHeadersNorRecordMetadataAreBuilt() {
     IggyMessageMetadata metadata = new IggyMessageMetadata(false, 2);
 
-    StreamMessageMetadata plain = metadata.of(message(7, new byte[] {1, 2}));
+    StreamMessageMetadata plain = of(metadata, message(7, new byte[] {1, 2}));
 
     assertThat(plain.getHeaders()).isNull();
     assertThat(plain.getRecordMetadata()).isNullOrEmpty();
