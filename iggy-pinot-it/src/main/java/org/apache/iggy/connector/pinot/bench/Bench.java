@@ -21,8 +21,8 @@ public final class Bench {
   public BenchTable run() throws Exception {
     BenchTable table = new BenchTable();
     try (BenchIggy iggy = BenchIggy.start(_options)) {
-      _out.printf(Locale.ROOT, "iggy-pinot bench: %,d events, median of %d run(s)%s, %s%n", _options.events(),
-          _options.runs(), _options.warmUp() ? " after a warm-up" : "", iggy.describe());
+      _out.printf(Locale.ROOT, "iggy-pinot bench: %,d events, median of %d run(s) after %d warm-up turn(s), %s%n",
+          _options.events(), _options.runs(), _options.warmUps(), iggy.describe());
       _out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Java %s (%s)%n",
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
           System.getProperty("java.version"), System.getProperty("java.vm.name"));

@@ -5,24 +5,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The benchmark's command line: {@code [--events N] [--runs N] [--quick | --smoke] [--only SCENARIO]...
- * [--iggy HOST:PORT --username U --password P]}.
+ * The benchmark's command line: {@code [--events N] [--runs N] [--warmups N] [--quick | --smoke] [--only
+ * SCENARIO]... [--iggy HOST:PORT --username U --password P]}.
  *
  * @param events events per scenario (each scenario spreads them over its partitions)
  * @param runs measured runs per figure (the median is shown)
- * @param warmUp whether each side runs once unmeasured first, so the JIT has compiled both before timing
+ * @param warmUps unmeasured turns of every side before the measured ones, so that the JIT has compiled both sides
+ *     code (Pinot's segment code runs a few times per turn only: one turn leaves the JIT busy for several more)
  * @param scenarios the scenarios to run
  * @param iggyHost the Iggy server's host, or null for the embedded test server
  */
-public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> scenarios, String iggyHost,
+public record BenchOptions(long events, int runs, int warmUps, Set<Scenario> scenarios, String iggyHost,
     int iggyPort, String username, String password) {
-  public static final String USAGE = "usage: bin/iggy-pinot-bench [--events N] [--runs N] [--quick | --smoke] "
-      + "[--only fetch|decoder|rsdm|partitions]... [--iggy HOST:PORT --username USER --password PASSWORD]";
+  public static final String USAGE = "usage: bin/iggy-pinot-bench [--events N] [--runs N] [--warmups N] "
+      + "[--quick | --smoke] [--only fetch|decoder|rsdm|partitions]... "
+      + "[--iggy HOST:PORT --username USER --password PASSWORD]";
   static final long FULL_EVENTS = 500_000;
   static final long QUICK_EVENTS = 100_000;
   static final long SMOKE_EVENTS = 1_280;
   static final int DEFAULT_RUNS = 3;
   static final int MAX_RUNS = 99;
+  static final int DEFAULT_WARM_UPS = 3;
 
   /** The four scenarios of issue 9, by their {@code --only} names. */
   public enum Scenario {
@@ -45,6 +48,7 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
   public static BenchOptions parse(String... args) {
     Long events = null;
     Integer runs = null;
+    Integer warmUps = null;
     String size = "full";
     Set<Scenario> only = EnumSet.noneOf(Scenario.class);
     String iggy = null;
@@ -55,6 +59,7 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
       switch (arg) {
         case "--events" -> events = positive(arg, value(args, ++i, arg));
         case "--runs" -> runs = runs(value(args, ++i, arg));
+        case "--warmups" -> warmUps = warmUps(value(args, ++i, arg));
         case "--quick" -> size = "quick";
         case "--smoke" -> size = "smoke";
         case "--only" -> only.add(Scenario.named(value(args, ++i, arg)));
@@ -81,7 +86,8 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
       port = (int) positive("--iggy port", iggy.substring(colon + 1));
     }
     int measuredRuns = runs != null ? runs : smoke ? 1 : DEFAULT_RUNS;
-    return new BenchOptions(events == null ? defaultEvents : events, measuredRuns, !smoke,
+    int warmUpTurns = warmUps != null ? warmUps : smoke ? 0 : DEFAULT_WARM_UPS;
+    return new BenchOptions(events == null ? defaultEvents : events, measuredRuns, warmUpTurns,
         only.isEmpty() ? EnumSet.allOf(Scenario.class) : only, host, port, username, password);
   }
 
@@ -91,6 +97,18 @@ public record BenchOptions(long events, int runs, boolean warmUp, Set<Scenario> 
       throw new IllegalArgumentException("--runs takes 1 to " + MAX_RUNS + ", not " + value);
     }
     return (int) runs;
+  }
+
+  private static int warmUps(String value) {
+    try {
+      int warmUps = Integer.parseInt(value);
+      if (warmUps >= 0 && warmUps <= MAX_RUNS) {
+        return warmUps;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--warmups takes 0 to " + MAX_RUNS + ", not '" + value + "'");
   }
 
   private static String value(String[] args, int index, String option) {

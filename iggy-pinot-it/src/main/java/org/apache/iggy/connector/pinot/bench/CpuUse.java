@@ -1,5 +1,6 @@
 package org.apache.iggy.connector.pinot.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -18,10 +19,14 @@ final class CpuUse {
   private static final String TEST_SERVER = "iggy-test-server";
 
   private final long _processNanos;
+  private final long _gcMillis;
+  private final long _jitMillis;
   private final Map<Long, Long> _threadNanos;
 
-  private CpuUse(long processNanos, Map<Long, Long> threadNanos) {
+  private CpuUse(long processNanos, long gcMillis, long jitMillis, Map<Long, Long> threadNanos) {
     _processNanos = processNanos;
+    _gcMillis = gcMillis;
+    _jitMillis = jitMillis;
     _threadNanos = threadNanos;
   }
 
@@ -32,10 +37,14 @@ final class CpuUse {
     for (long id : threads.getAllThreadIds()) {
       nanos.put(id, threads.getThreadCpuTime(id));
     }
-    return new CpuUse(processNanos(), nanos);
+    return new CpuUse(processNanos(), gcMillis(),
+        ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), nanos);
   }
 
-  /** What was used since {@code start}, e.g. "process 8,890 ms, Iggy SDK event loops 386 ms, test server 150 ms". */
+  /**
+   * What was used since {@code start}, e.g. "process 8,890 ms, Iggy SDK event loops 386 ms, test server 150 ms,
+   * garbage collection 120 ms, JIT 640 ms" (the JIT's figure is the time its compiler threads spent compiling).
+   */
   static String since(CpuUse start) {
     CpuUse end = now();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -54,13 +63,24 @@ final class CpuUse {
         server += used;
       }
     }
-    return String.format(Locale.ROOT, "process %,d ms, Iggy SDK event loops %,d ms, test server %,d ms",
-        millis(end._processNanos - start._processNanos), millis(sdk), millis(server));
+    return String.format(Locale.ROOT,
+        "process %,d ms, Iggy SDK event loops %,d ms, test server %,d ms, garbage collection %,d ms, JIT %,d ms",
+        millis(end._processNanos - start._processNanos), millis(sdk), millis(server), end._gcMillis - start._gcMillis,
+        end._jitMillis - start._jitMillis);
   }
 
   private static long processNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** The time the collectors report (G1: pauses, plus the concurrent cycles' time); their threads are not Java's. */
+  private static long gcMillis() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return millis;
   }
 
   private static long millis(long nanos) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the sides of a comparison back to back, in turns (run 1 of every side, then run 2 of every side, ...), so
- * that whatever else the machine does affects them alike; an optional unmeasured first turn warms the JIT up. Every
+ * that whatever else the machine does affects them alike; unmeasured first turns warm the JIT up. Every
  * other turn runs the sides in reverse order, so that a drift over the turns (the JIT still compiling, the machine's
  * neighbours) favours neither side, and each run starts after a full garbage collection, so that no run collects
  * the garbage of the run before it (a committed segment's dictionaries and indexes). Each run's rate and {@link
@@ -31,9 +31,9 @@ final class Measurement {
     Map<String, SideResult> results = new LinkedHashMap<>();
     sides.keySet().forEach(name -> results.put(name, new SideResult(name)));
     List<Map.Entry<String, Run.Side>> order = new ArrayList<>(sides.entrySet());
-    int turns = options.runs() + (options.warmUp() ? 1 : 0);
+    int turns = options.warmUps() + options.runs();
     for (int turn = 0; turn < turns; turn++) {
-      boolean measured = turn > 0 || !options.warmUp();
+      boolean measured = turn >= options.warmUps();
       for (Map.Entry<String, Run.Side> side : order) {
         SideResult result = results.get(side.getKey());
         if (result.hasFailed()) {

@@ -14,4 +14,15 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> BenchOptions.parse("--runs", "100")).hasMessage("--runs takes 1 to 99, not 100");
     assertThatThrownBy(() -> BenchOptions.parse("--runs", "0")).hasMessageContaining("--runs");
   }
+
+  @Test
+  void threeWarmUpTurnsByDefaultNoneInSmokeModeOrAsGiven() {
+    assertThat(BenchOptions.parse().warmUps()).isEqualTo(3);
+    assertThat(BenchOptions.parse("--quick").warmUps()).isEqualTo(3);
+    assertThat(BenchOptions.parse("--smoke").warmUps()).isZero();
+    assertThat(BenchOptions.parse("--warmups", "0").warmUps()).isZero();
+    assertThat(BenchOptions.parse("--smoke", "--warmups", "2").warmUps()).isEqualTo(2);
+    assertThatThrownBy(() -> BenchOptions.parse("--warmups", "-1")).hasMessage("--warmups takes 0 to 99, not '-1'");
+    assertThatThrownBy(() -> BenchOptions.parse("--warmups", "x")).hasMessage("--warmups takes 0 to 99, not 'x'");
+  }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** A side that reads nothing, too little, other content or fails fails its row and the table. */
 class MeasurementTest {
-  private static final BenchOptions OPTIONS = BenchOptions.parse("--events", "10");
+  private static final BenchOptions OPTIONS = BenchOptions.parse("--events", "10", "--warmups", "1");
 
   private static BenchRow compare(Run.Side ours) {
     Map<String, Run.Side> sides = new LinkedHashMap<>();
