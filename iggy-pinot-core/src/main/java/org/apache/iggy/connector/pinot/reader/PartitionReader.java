@@ -84,15 +84,16 @@ public final class PartitionReader {
     if (head == null) {
       head = new Pending(start, _pollSize, _client.startPoll(request(start, _pollSize), timeout), _lastOffset);
     }
-    Read read;
+    PolledBatch answer;
     try {
-      read = Read.of(start, head.answer().await(remaining(deadline)), head.lastOffsetBefore());
+      answer = head.answer().await(remaining(deadline));
     } catch (RuntimeException e) {
       discardPipeline();
       throw e;
     }
-    _lastOffset = read.batch().currentOffset();
-    prefetchAfter(start, head.count(), read.batch());
+    Read read = Read.of(start, answer, head.lastOffsetBefore());
+    _lastOffset = answer.currentOffset();
+    prefetchAfter(start, head.count(), read.batch(), answer.messages().size());
     return read;
   }
 
@@ -134,9 +135,14 @@ public final class PartitionReader {
     return null;
   }
 
-  private void prefetchAfter(long start, int asked, PolledBatch batch) {
+  /**
+   * @param batch the answer's messages from {@code start} on
+   * @param answerCount all messages of the answer, the one before {@code start} included, whose payload bytes the
+   *     batch counts
+   */
+  private void prefetchAfter(long start, int asked, PolledBatch batch, int answerCount) {
     long bytes = batch.answerPayloadBytes();
-    _pollSize = _prefetch.pollSize(_batchSize, asked, batch.messages().size(), bytes);
+    _pollSize = _prefetch.pollSize(_batchSize, asked, answerCount, bytes);
     if (batch.messages().size() < asked) {
       discardPipeline();
       return;

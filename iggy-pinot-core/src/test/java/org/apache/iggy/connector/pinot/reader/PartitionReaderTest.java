@@ -175,6 +175,25 @@ class PartitionReaderTest {
   }
 
   @Test
+  void theMessageBeforeTheRangeCountsAmongTheAnswersMessagesForTheNextPollSize() {
+    PartitionReader reader = reader(new Prefetch(1, 1 << 20, 100));
+    _iggy.answerAtOnce((start, count) -> {
+      List<PolledMessage> messages = new ArrayList<>();
+      for (long offset = start; offset < start + count; offset++) {
+        int payloadBytes = offset == 9 ? 81 : 1;
+        messages.add(new PolledMessage(offset, 1, 0, 0, new byte[payloadBytes], 64 + payloadBytes, 0, 0, null));
+      }
+      return new PolledBatch(0, PARTITION_LAST_OFFSET, messages);
+    });
+
+    reader.read(0, TIMEOUT);
+    reader.read(10, TIMEOUT);
+
+    assertThat(_iggy.counts()).as("10 messages of 90 bytes, then 12 (offsets 9 to 20) of 92 bytes: 7 bytes each")
+        .containsExactly(10, 12, 15);
+  }
+
+  @Test
   void thePollSizeFollowsTheMessageSizeWithinItsBounds() {
     Prefetch prefetch = new Prefetch(2, 1 << 20, 1000);
 
