@@ -35,23 +35,18 @@ public class IggyMessageBatch implements MessageBatch<byte[]> {
       boolean dataLoss) {
     BytesStreamMessage[] messages = new BytesStreamMessage[polled.size()];
     long sizeInBytes = 0;
-    // Built from the last message back, so that a message's next offset is the object of the next message's offset.
-    LongMsgOffset following = null;
-    LongMsgOffset offsetOfNextBatch = null;
-    for (int i = messages.length - 1; i >= 0; i--) {
+    // A message's next offset is the object of the following message's offset; messages go in offset order, as the
+    // metadata's warnings about malformed headers must.
+    LongMsgOffset next = null;
+    for (int i = 0; i < messages.length; i++) {
       PolledMessage message = polled.get(i);
-      LongMsgOffset offset = new LongMsgOffset(message.offset());
-      LongMsgOffset next = following != null && following.getOffset() == message.offset() + 1 ? following
-          : new LongMsgOffset(message.offset() + 1);
-      if (offsetOfNextBatch == null) {
-        offsetOfNextBatch = next;
-      }
+      LongMsgOffset offset = next != null && next.getOffset() == message.offset() ? next
+          : new LongMsgOffset(message.offset());
+      next = new LongMsgOffset(message.offset() + 1);
       messages[i] = new BytesStreamMessage(null, message.payload(), metadata.of(message, offset, next));
       sizeInBytes += message.payload().length;
-      following = offset;
     }
-    return new IggyMessageBatch(messages, offsetOfNextBatch == null ? new LongMsgOffset(start) : offsetOfNextBatch,
-        sizeInBytes, dataLoss);
+    return new IggyMessageBatch(messages, next == null ? new LongMsgOffset(start) : next, sizeInBytes, dataLoss);
   }
 
   @Override
