@@ -40,6 +40,11 @@ public record BenchOptions(long events, int runs, int warmUps, Set<Scenario> sce
     }
   }
 
+  /** The same options with {@code runs} measured runs. */
+  BenchOptions withRuns(int runs) {
+    return new BenchOptions(events, runs, warmUps, scenarios, iggyHost, iggyPort, username, password);
+  }
+
   public boolean externalIggy() {
     return iggyHost != null;
   }

@@ -16,6 +16,14 @@ class BenchOptionsTest {
   }
 
   @Test
+  void withRunsChangesOnlyTheRuns() {
+    BenchOptions options = BenchOptions.parse("--quick", "--warmups", "2", "--only", "decoder");
+
+    assertThat(options.withRuns(15)).isEqualTo(new BenchOptions(options.events(), 15, 2, options.scenarios(), null, 0,
+        "iggy", "iggy"));
+  }
+
+  @Test
   void threeWarmUpTurnsByDefaultNoneInSmokeModeOrAsGiven() {
     assertThat(BenchOptions.parse().warmUps()).isEqualTo(3);
     assertThat(BenchOptions.parse("--quick").warmUps()).isEqualTo(3);
