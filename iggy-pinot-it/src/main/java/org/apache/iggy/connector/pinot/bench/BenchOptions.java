@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * @param events events per scenario (each scenario spreads them over its partitions)
  * @param runs measured runs per figure (the median is shown)
- * @param warmUps unmeasured turns of every side before the measured ones, so that the JIT has compiled both sides
- *     code (Pinot's segment code runs a few times per turn only: one turn leaves the JIT busy for several more)
+ * @param warmUps unmeasured turns of every side before the measured ones, so that the JIT has compiled the code of
+ *     both sides (Pinot's segment code runs a few times per turn only: one turn leaves the JIT busy for several more)
  * @param scenarios the scenarios to run
  * @param iggyHost the Iggy server's host, or null for the embedded test server
  */
