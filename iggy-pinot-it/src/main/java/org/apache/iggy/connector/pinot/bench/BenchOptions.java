@@ -105,15 +105,17 @@ public record BenchOptions(long events, int runs, int warmUps, Set<Scenario> sce
   }
 
   private static int warmUps(String value) {
+    String problem = "--warmups takes 0 to " + MAX_RUNS + ", not '" + value + "'";
+    int warmUps;
     try {
-      int warmUps = Integer.parseInt(value);
-      if (warmUps >= 0 && warmUps <= MAX_RUNS) {
-        return warmUps;
-      }
+      warmUps = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      // reported below
+      throw new IllegalArgumentException(problem, e);
     }
-    throw new IllegalArgumentException("--warmups takes 0 to " + MAX_RUNS + ", not '" + value + "'");
+    if (warmUps < 0 || warmUps > MAX_RUNS) {
+      throw new IllegalArgumentException(problem);
+    }
+    return warmUps;
   }
 
   private static String value(String[] args, int index, String option) {
